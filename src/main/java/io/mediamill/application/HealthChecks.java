@@ -1,0 +1,97 @@
+package io.mediamill.application;
+
+import io.mediamill.infrastructure.config.MediamillConfig;
+import io.mediamill.infrastructure.media.MediaProber;
+import io.mediamill.infrastructure.media.Transcoder;
+import io.mediamill.infrastructure.storage.MediaStorage;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/** Whether the service can do its work right now: database reachable, ffmpeg runnable, media volume writable, batch runtime up. */
+@ApplicationScoped
+public class HealthChecks {
+
+    /** The outcome of one check, with a line a person can act on. */
+    public record Check(boolean up, String detail) {
+    }
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Inject
+    Transcoder transcoder;
+
+    @Inject
+    MediaProber prober;
+
+    @Inject
+    MediaStorage storage;
+
+    @Inject
+    MediamillConfig config;
+
+    @Inject
+    TranscodeJobs jobs;
+
+    public Map<String, Check> run() {
+        Map<String, Check> checks = new LinkedHashMap<>();
+        checks.put("database", guarded(this::database));
+        checks.put("ffmpeg", guarded(this::ffmpeg));
+        checks.put("disk", guarded(this::disk));
+        checks.put("batch", guarded(this::batch));
+        return checks;
+    }
+
+    private Check database() {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean valid = connection.isValid(2);
+            String product = connection.getMetaData().getDatabaseProductName() + " "
+                    + connection.getMetaData().getDatabaseProductVersion();
+            return new Check(valid, valid ? product : product + " does not answer");
+        } catch (SQLException e) {
+            return new Check(false, "no connection: " + e.getMessage());
+        }
+    }
+
+    /** A job repository that failed to start leaves the job operator stopped: uploads would never be processed. */
+    private Check batch() {
+        return new Check(true, "job operator answers; known jobs: " + jobs.knownJobNames());
+    }
+
+    private Check ffmpeg() {
+        return new Check(true, transcoder.version() + "; " + prober.version());
+    }
+
+    private Check disk() {
+        Path root = storage.root();
+        try {
+            Files.createDirectories(root);
+            long free = Files.getFileStore(root).getUsableSpace();
+            boolean writable = Files.isWritable(root);
+            boolean enough = free >= config.minimumFreeDiskBytes();
+            String detail = root + ": " + (free >> 20) + " MiB free" + (writable ? "" : ", not writable")
+                    + (enough ? "" : ", below the minimum of " + (config.minimumFreeDiskBytes() >> 20) + " MiB");
+            return new Check(writable && enough, detail);
+        } catch (IOException e) {
+            return new Check(false, root + ": " + e.getMessage());
+        }
+    }
+
+    private static Check guarded(Supplier<Check> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            return new Check(false, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.mediamill.application;
+
+import io.mediamill.domain.model.video.Video;
+import io.mediamill.domain.model.video.VideoRepository;
+import io.mediamill.infrastructure.storage.MediaStorage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Accepts an uploaded file: streams it onto the media volume, records the video and queues its processing.
+ * Deliberately not one transaction: the file is committed first, the row next, the job is started last, so
+ * the job never runs before the row it reads is visible.
+ */
+@ApplicationScoped
+public class UploadService {
+
+    private static final int MAX_TITLE_LENGTH = 500;
+
+    @Inject
+    MediaStorage storage;
+
+    @Inject
+    VideoRepository videos;
+
+    @Inject
+    ProcessingService processing;
+
+    @Inject
+    Clock clock;
+
+    public Video upload(String title, String clientFileName, InputStream content) {
+        String fileName = FileNames.displayName(clientFileName);
+        Path received = storage.receive(content);
+        String videoId = Video.newId();
+        try {
+            long size = Files.size(received);
+            if (size == 0) {
+                throw new InvalidUploadException("The file " + (fileName == null ? "" : "\"" + fileName + "\" ")
+                        + "is empty.");
+            }
+            String sourcePath = storage.commitSource(videoId, received, FileNames.extension(fileName));
+            videos.add(new Video(videoId, titleFor(title, fileName), fileName, sourcePath, size, clock.instant()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            storage.deleteQuietly(received);
+            storage.deleteVideo(videoId);
+            throw e;
+        }
+        processing.enqueue(videoId);
+        return videos.find(videoId).orElseThrow();
+    }
+
+    private static String titleFor(String title, String fileName) {
+        String chosen = title != null && !title.isBlank() ? title.strip()
+                : fileName != null ? FileNames.baseName(fileName) : "Untitled video";
+        return chosen.length() <= MAX_TITLE_LENGTH ? chosen : chosen.substring(0, MAX_TITLE_LENGTH);
+    }
+}

@@ -1,0 +1,45 @@
+package io.mediamill.application;
+
+import io.mediamill.domain.model.video.Video;
+import io.mediamill.domain.model.video.VideoNotFoundException;
+import io.mediamill.domain.model.video.VideoRepository;
+import io.mediamill.infrastructure.storage.MediaStorage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** Looking videos up, listing them, and deleting them with their files. */
+@ApplicationScoped
+public class VideoService {
+
+    @Inject
+    VideoRepository videos;
+
+    @Inject
+    MediaStorage storage;
+
+    @Inject
+    TranscodeJobs jobs;
+
+    public Video get(String videoId) {
+        return videos.find(videoId).orElseThrow(() -> new VideoNotFoundException(videoId));
+    }
+
+    public List<Video> newestFirst(int page, int size) {
+        return videos.newestFirst(page * size, size);
+    }
+
+    public long count() {
+        return videos.count();
+    }
+
+    /** Stops processing if it is still running, then removes the row and every file of the video. */
+    public void delete(String videoId) {
+        Video video = get(videoId);
+        if (!video.status().isFinal()) {
+            jobs.stopIfRunning(video.jobExecutionId());
+        }
+        videos.remove(videoId);
+        storage.deleteVideo(videoId);
+    }
+}

@@ -1,0 +1,23 @@
+package io.mediamill.domain.model.video;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Stores videos. Each call is its own transaction unless the caller already runs in one. */
+public interface VideoRepository {
+
+    void add(Video video);
+
+    Optional<Video> find(String id);
+
+    /** Applies a change to the stored video inside a transaction and returns the changed video. */
+    Video update(String id, Consumer<Video> change);
+
+    /** A page of videos, newest first. */
+    List<Video> newestFirst(int offset, int limit);
+
+    long count();
+
+    void remove(String id);
+}

@@ -1,0 +1,79 @@
+package io.mediamill.infrastructure.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Every setting of the service, read once from a system property (set by the server configuration) or
+ * else the matching environment variable. The README lists them.
+ */
+@ApplicationScoped
+public class MediamillConfig {
+
+    private final Path mediaDir;
+    private final String ffmpeg;
+    private final String ffprobe;
+    private final int snapshotCount;
+    private final Duration probeTimeout;
+    private final Duration minimumTranscodeTimeout;
+    private final double transcodeTimeoutPerMediaSecond;
+    private final long minimumFreeDiskBytes;
+
+    public MediamillConfig() {
+        this.mediaDir = Path.of(setting("mediamill.media.dir", "MEDIAMILL_MEDIA_DIR",
+                Path.of(System.getProperty("user.dir"), "data", "media").toString())).toAbsolutePath();
+        this.ffmpeg = setting("mediamill.ffmpeg", "MEDIAMILL_FFMPEG", "ffmpeg");
+        this.ffprobe = setting("mediamill.ffprobe", "MEDIAMILL_FFPROBE", "ffprobe");
+        this.snapshotCount = Integer.parseInt(setting("mediamill.snapshots", "MEDIAMILL_SNAPSHOTS", "4"));
+        this.probeTimeout = Duration.ofSeconds(Long.parseLong(
+                setting("mediamill.probe.timeout-seconds", "MEDIAMILL_PROBE_TIMEOUT_SECONDS", "60")));
+        this.minimumTranscodeTimeout = Duration.ofSeconds(Long.parseLong(
+                setting("mediamill.transcode.min-timeout-seconds", "MEDIAMILL_TRANSCODE_MIN_TIMEOUT_SECONDS", "300")));
+        this.transcodeTimeoutPerMediaSecond = Double.parseDouble(
+                setting("mediamill.transcode.timeout-factor", "MEDIAMILL_TRANSCODE_TIMEOUT_FACTOR", "20"));
+        this.minimumFreeDiskBytes = Long.parseLong(
+                setting("mediamill.disk.min-free-bytes", "MEDIAMILL_DISK_MIN_FREE_BYTES", String.valueOf(512L << 20)));
+    }
+
+    private static String setting(String property, String environmentVariable, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(environmentVariable);
+        }
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    /** Root of the media volume: uploads in progress and committed media. */
+    public Path mediaDir() {
+        return mediaDir;
+    }
+
+    public String ffmpeg() {
+        return ffmpeg;
+    }
+
+    public String ffprobe() {
+        return ffprobe;
+    }
+
+    /** How many evenly spaced snapshots a video gets; the first is the poster. */
+    public int snapshotCount() {
+        return snapshotCount;
+    }
+
+    public Duration probeTimeout() {
+        return probeTimeout;
+    }
+
+    /** How long one ffmpeg encode of a source may run: proportional to its duration, never below a floor. */
+    public Duration transcodeTimeout(Double mediaSeconds) {
+        double seconds = mediaSeconds == null ? 0 : mediaSeconds * transcodeTimeoutPerMediaSecond;
+        return Duration.ofSeconds(Math.max(minimumTranscodeTimeout.toSeconds(), (long) Math.ceil(seconds)));
+    }
+
+    /** Below this much free space on the media volume the health check reports the disk as down. */
+    public long minimumFreeDiskBytes() {
+        return minimumFreeDiskBytes;
+    }
+}

@@ -1,0 +1,36 @@
+package io.mediamill.infrastructure.media;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** An external program with its exact arguments, as built by the command builders and run by a {@link ProcessRunner}. */
+public record ExternalCommand(List<String> argv) {
+
+    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=+,@%-]+");
+
+    public ExternalCommand {
+        if (argv == null || argv.isEmpty()) {
+            throw new IllegalArgumentException("a command needs a program");
+        }
+        argv = List.copyOf(argv);
+    }
+
+    public String program() {
+        return argv.get(0);
+    }
+
+    public List<String> arguments() {
+        return argv.subList(1, argv.size());
+    }
+
+    /** One line a shell would accept, for the log. */
+    @Override
+    public String toString() {
+        return argv.stream().map(ExternalCommand::quote).collect(Collectors.joining(" "));
+    }
+
+    private static String quote(String arg) {
+        return SHELL_SAFE.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'";
+    }
+}

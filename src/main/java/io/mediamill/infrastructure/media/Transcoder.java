@@ -1,0 +1,41 @@
+package io.mediamill.infrastructure.media;
+
+import io.mediamill.domain.model.video.RenditionProfile;
+import io.mediamill.infrastructure.config.MediamillConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+
+/** Runs the ffmpeg commands that turn a source into pictures and renditions, each under its time limit. */
+@ApplicationScoped
+public class Transcoder {
+
+    private ProcessRunner runner;
+    private MediamillConfig config;
+    private FfmpegCommands commands;
+
+    protected Transcoder() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public Transcoder(ProcessRunner runner, MediamillConfig config) {
+        this.runner = runner;
+        this.config = config;
+        this.commands = new FfmpegCommands(config.ffmpeg());
+    }
+
+    public void snapshot(Path source, double seconds, int height, Path output) {
+        runner.run(commands.snapshot(source, seconds, height, output), config.probeTimeout());
+    }
+
+    public void rendition(Path source, RenditionProfile profile, Path output, Double sourceSeconds) {
+        runner.run(commands.rendition(source, profile, output), config.transcodeTimeout(sourceSeconds));
+    }
+
+    /** Runs {@code ffmpeg -version}; throws when the binary is missing or broken. */
+    public String version() {
+        String banner = runner.run(commands.version(), config.probeTimeout()).stdout();
+        return banner.lines().findFirst().orElse("");
+    }
+}

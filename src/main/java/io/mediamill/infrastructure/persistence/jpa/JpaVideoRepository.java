@@ -1,0 +1,64 @@
+package io.mediamill.infrastructure.persistence.jpa;
+
+import io.mediamill.domain.model.video.Video;
+import io.mediamill.domain.model.video.VideoNotFoundException;
+import io.mediamill.domain.model.video.VideoRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Videos in the relational database through JPA. */
+@ApplicationScoped
+@Transactional
+public class JpaVideoRepository implements VideoRepository {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Override
+    public void add(Video video) {
+        em.persist(video);
+    }
+
+    @Override
+    public Optional<Video> find(String id) {
+        return Optional.ofNullable(em.find(Video.class, id));
+    }
+
+    @Override
+    public Video update(String id, Consumer<Video> change) {
+        Video video = em.find(Video.class, id);
+        if (video == null) {
+            throw new VideoNotFoundException(id);
+        }
+        change.accept(video);
+        em.flush();
+        return video;
+    }
+
+    @Override
+    public List<Video> newestFirst(int offset, int limit) {
+        return em.createNamedQuery("Video.findNewestFirst", Video.class)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public long count() {
+        return em.createNamedQuery("Video.count", Long.class).getSingleResult();
+    }
+
+    @Override
+    public void remove(String id) {
+        Video video = em.find(Video.class, id);
+        if (video == null) {
+            throw new VideoNotFoundException(id);
+        }
+        em.remove(video);
+    }
+}

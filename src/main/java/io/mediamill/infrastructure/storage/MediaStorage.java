@@ -1,0 +1,152 @@
+package io.mediamill.infrastructure.storage;
+
+import io.mediamill.infrastructure.config.MediamillConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.UUID;
+
+/**
+ * The media volume. Uploads are received under {@code incoming/} and committed into a folder per video,
+ * sharded by the first characters of its id ({@code videos/ab/cd/<id>/}) so no folder grows without bound.
+ * Files are written under a hidden temporary name and renamed into place, so {@code /media} never shows a
+ * half-written file.
+ */
+@ApplicationScoped
+public class MediaStorage {
+
+    public static final String URL_PREFIX = "/media/";
+    private static final String VIDEOS = "videos";
+    private static final String INCOMING = "incoming";
+
+    private Path root;
+
+    protected MediaStorage() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public MediaStorage(MediamillConfig config) {
+        this.root = config.mediaDir();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Streams an upload to a new file under incoming/ and returns it; nothing is held in memory. */
+    public Path receive(InputStream content) {
+        Path incoming = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".upload");
+        try {
+            Files.createDirectories(incoming.getParent());
+            Files.copy(content, incoming);
+            return incoming;
+        } catch (IOException e) {
+            deleteQuietly(incoming);
+            throw new UncheckedIOException("could not store the upload: " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves a received upload into the video's folder and returns its path relative to the volume. */
+    public String commitSource(String videoId, Path received, String extension) {
+        Path target = videoDir(videoId).resolve("source." + extension);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.move(received, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not commit the upload of video " + videoId, e);
+        }
+        return relative(target);
+    }
+
+    public Path videoDir(String videoId) {
+        if (videoId.length() < 4 || !videoId.matches("[0-9a-fA-F-]+")) {
+            throw new IllegalArgumentException("not a video id: " + videoId);
+        }
+        return root.resolve(VIDEOS).resolve(videoId.substring(0, 2)).resolve(videoId.substring(2, 4)).resolve(videoId);
+    }
+
+    /** The hidden name an output is written under before {@link #publish} renames it into place. */
+    public Path temporaryFor(Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target.resolveSibling("." + target.getFileName() + ".part");
+    }
+
+    /** Atomically replaces {@code target} with the finished temporary file. */
+    public void publish(Path temporary, Path target) {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not publish " + target, e);
+        }
+    }
+
+    /** A path inside the volume from its relative form; refuses anything that would leave the volume. */
+    public Path resolve(String relativePath) {
+        Path resolved = root.resolve(relativePath).normalize();
+        if (!resolved.startsWith(root)) {
+            throw new IllegalArgumentException("outside the media volume: " + relativePath);
+        }
+        return resolved;
+    }
+
+    /** Only committed media is public; uploads in progress and temporary files are not. */
+    public boolean isPublic(Path file) {
+        return file.startsWith(root.resolve(VIDEOS)) && !file.getFileName().toString().startsWith(".");
+    }
+
+    public String relative(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    public static String url(String relativePath) {
+        return relativePath == null ? null : URL_PREFIX + relativePath;
+    }
+
+    public void deleteVideo(String videoId) {
+        deleteTree(videoDir(videoId));
+    }
+
+    public void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // best effort: a leftover is swept with its folder
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
+        }
+    }
+}

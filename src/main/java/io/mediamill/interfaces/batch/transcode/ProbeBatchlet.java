@@ -1,0 +1,38 @@
+package io.mediamill.interfaces.batch.transcode;
+
+import io.mediamill.application.ProcessingService;
+import io.mediamill.infrastructure.media.MediaProber;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.nio.file.Path;
+
+/** Step 1: ffprobe reads the source; what it finds decides whether and how the video is processed. */
+@Dependent
+@Named
+public class ProbeBatchlet extends AbstractBatchlet {
+
+    @Inject
+    @BatchProperty
+    String videoId;
+
+    @Inject
+    JobContext jobContext;
+
+    @Inject
+    ProcessingService processing;
+
+    @Inject
+    MediaProber prober;
+
+    @Override
+    public String process() {
+        Path source = processing.begin(videoId, jobContext.getExecutionId());
+        processing.recordProbe(videoId, prober.probe(source));
+        return BatchStatus.COMPLETED.name();
+    }
+}

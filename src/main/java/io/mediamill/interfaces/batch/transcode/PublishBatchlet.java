@@ -1,0 +1,28 @@
+package io.mediamill.interfaces.batch.transcode;
+
+import io.mediamill.application.ProcessingService;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Step 4: everything is in place, the video becomes READY. */
+@Dependent
+@Named
+public class PublishBatchlet extends AbstractBatchlet {
+
+    @Inject
+    @BatchProperty
+    String videoId;
+
+    @Inject
+    ProcessingService processing;
+
+    @Override
+    public String process() {
+        processing.publish(videoId);
+        return BatchStatus.COMPLETED.name();
+    }
+}

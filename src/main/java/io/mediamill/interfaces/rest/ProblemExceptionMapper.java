@@ -1,0 +1,47 @@
+package io.mediamill.interfaces.rest;
+
+import io.mediamill.application.InvalidUploadException;
+import io.mediamill.domain.model.video.VideoNotFoundException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/** Turns every failure of a request into a problem+json response with a status that says whose fault it was. */
+@Provider
+public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class.getName());
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        String instance = uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
+        if (failure instanceof VideoNotFoundException) {
+            return ProblemDetail.response(Response.Status.NOT_FOUND, failure.getMessage(), instance);
+        }
+        if (failure instanceof InvalidUploadException) {
+            return ProblemDetail.response(Response.Status.BAD_REQUEST, failure.getMessage(), instance);
+        }
+        if (failure instanceof ConstraintViolationException violations) {
+            String detail = violations.getConstraintViolations().stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining("; "));
+            return ProblemDetail.response(Response.Status.BAD_REQUEST, detail, instance);
+        }
+        if (failure instanceof WebApplicationException web) {
+            Response.StatusType status = web.getResponse().getStatusInfo();
+            return ProblemDetail.response(status, web.getMessage(), instance);
+        }
+        LOG.log(Level.SEVERE, "request to " + instance + " failed", failure);
+        return ProblemDetail.response(Response.Status.INTERNAL_SERVER_ERROR,
+                "The server could not complete the request; the server log has the details.", instance);
+    }
+}
