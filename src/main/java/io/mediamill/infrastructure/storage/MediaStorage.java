@@ -42,16 +42,41 @@ public class MediaStorage {
         return root;
     }
 
-    /** Streams an upload to a new file under incoming/ and returns it; nothing is held in memory. */
-    public Path receive(InputStream content) {
+    /** A fresh path under incoming/ for an upload in progress; the folder exists. */
+    public Path newIncomingFile() {
         Path incoming = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".upload");
         try {
             Files.createDirectories(incoming.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + incoming.getParent(), e);
+        }
+        return incoming;
+    }
+
+    /**
+     * Puts an upload's content in a file under incoming/ and returns it. Content already spooled there is
+     * taken as it is; any other stream is copied through a small buffer, never held in memory.
+     */
+    public Path receive(InputStream content) {
+        if (content instanceof IncomingFile spooled && spooled.path().startsWith(root.resolve(INCOMING))) {
+            closeQuietly(spooled);
+            return spooled.path();
+        }
+        Path incoming = newIncomingFile();
+        try {
             Files.copy(content, incoming);
             return incoming;
         } catch (IOException e) {
             deleteQuietly(incoming);
             throw new UncheckedIOException("could not store the upload: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(InputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // only a read handle: nothing was written through it
         }
     }
 

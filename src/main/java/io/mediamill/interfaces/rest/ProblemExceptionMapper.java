@@ -24,7 +24,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        String instance = uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
+        String instance = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
         if (failure instanceof VideoNotFoundException) {
             return ProblemDetail.response(Response.Status.NOT_FOUND, failure.getMessage(), instance);
         }

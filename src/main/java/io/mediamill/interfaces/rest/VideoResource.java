@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +24,9 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 
 /** Upload, look up, list and delete videos. */
 @Path("videos")
@@ -41,20 +43,30 @@ public class VideoResource {
     /** multipart/form-data with the video in part {@code file} and an optional {@code title}. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@FormParam("file") EntityPart file, @FormParam("title") String title) {
-        if (file == null) {
-            throw new InvalidUploadException("The request has no part named \"file\" carrying the video.");
-        }
+    public Response upload(List<EntityPart> parts) throws IOException {
+        EntityPart file = part(parts, "file")
+                .orElseThrow(() -> new InvalidUploadException("The request has no part named \"file\" carrying the video."));
+        String title = part(parts, "title").map(VideoResource::text).orElse(null);
         Video video;
         try (InputStream content = file.getContent()) {
             video = uploads.upload(title, file.getFileName().orElse(null), content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/videos/" + video.id())
                 .entity(VideoJson.of(video))
                 .build();
+    }
+
+    private static Optional<EntityPart> part(List<EntityPart> parts, String name) {
+        return parts.stream().filter(p -> p.getName().equals(name)).findFirst();
+    }
+
+    private static String text(EntityPart part) {
+        try (InputStream content = part.getContent()) {
+            return new String(content.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @GET

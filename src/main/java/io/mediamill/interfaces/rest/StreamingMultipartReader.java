@@ -1,0 +1,130 @@
+package io.mediamill.interfaces.rest;
+
+import io.mediamill.infrastructure.storage.IncomingFile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.NameValuePair;
+import org.apache.james.mime4j.stream.RawBody;
+import org.apache.james.mime4j.stream.RawFieldParser;
+
+/**
+ * Reads {@code multipart/form-data} into {@link EntityPart}s in one streaming pass: file parts are written
+ * straight to the media volume (see {@link UploadSpool}), small form fields are kept in memory up to a
+ * limit. Replaces the runtimes' own readers, which first copy each part into temporary files.
+ */
+@Provider
+@ApplicationScoped
+@Consumes(MediaType.MULTIPART_FORM_DATA)
+public class StreamingMultipartReader implements MessageBodyReader<List<EntityPart>> {
+
+    private static final int MAX_FIELD_BYTES = 64 * 1024;
+
+    @Inject
+    UploadSpool spool;
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return List.class.isAssignableFrom(type)
+                && genericType instanceof ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] == EntityPart.class;
+    }
+
+    @Override
+    public List<EntityPart> readFrom(Class<List<EntityPart>> type, Type genericType, Annotation[] annotations,
+                                     MediaType mediaType, MultivaluedMap<String, String> httpHeaders,
+                                     InputStream entityStream) throws IOException {
+        MimeTokenStream parser = new MimeTokenStream(MimeConfig.custom()
+                .setMaxLineLen(-1)
+                .setMaxHeaderLen(16 * 1024)
+                .setMaxHeaderCount(100)
+                .setMaxContentLen(-1)
+                .build());
+        parser.parseHeadless(entityStream, mediaType.toString());
+        List<EntityPart> parts = new ArrayList<>();
+        PartHeaders headers = null;
+        try {
+            for (EntityState state = parser.getState(); state != EntityState.T_END_OF_STREAM; state = parser.next()) {
+                switch (state) {
+                    case T_START_BODYPART -> headers = new PartHeaders();
+                    case T_FIELD -> {
+                        if (headers != null) {
+                            headers.add(parser.getField());
+                        }
+                    }
+                    case T_BODY -> {
+                        if (headers != null && headers.name != null) {
+                            parts.add(part(headers, parser.getDecodedInputStream()));
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        } catch (MimeException e) {
+            throw new BadRequestException("The multipart body is malformed: " + e.getMessage(), e);
+        }
+        return parts;
+    }
+
+    private EntityPart part(PartHeaders headers, InputStream body) throws IOException {
+        EntityPart.Builder builder = EntityPart.withName(headers.name);
+        if (headers.contentType != null) {
+            builder.mediaType(headers.contentType);
+        }
+        if (headers.fileName == null) {
+            byte[] value = body.readNBytes(MAX_FIELD_BYTES + 1);
+            if (value.length > MAX_FIELD_BYTES) {
+                throw new BadRequestException("The form field \"" + headers.name + "\" is larger than "
+                        + MAX_FIELD_BYTES + " bytes.");
+            }
+            return builder.content(new ByteArrayInputStream(value)).build();
+        }
+        Path file = spool.newFile();
+        Files.copy(body, file);
+        return builder.fileName(headers.fileName).content(new IncomingFile(file)).build();
+    }
+
+    /** The Content-Disposition name and file name and the Content-Type of one part. */
+    private static final class PartHeaders {
+        private String name;
+        private String fileName;
+        private String contentType;
+
+        void add(Field field) throws MimeException {
+            if (field.getName().equalsIgnoreCase("Content-Type")) {
+                contentType = field.getBody().strip();
+            } else if (field.getName().equalsIgnoreCase("Content-Disposition")) {
+                // Quoted parameters with escapes need the MIME parser; browsers send non-ASCII names as UTF-8.
+                RawBody disposition = RawFieldParser.DEFAULT.parseRawBody(RawFieldParser.DEFAULT.parseField(field.getRaw()));
+                for (NameValuePair parameter : disposition.getParams()) {
+                    if (parameter.getName().equalsIgnoreCase("name")) {
+                        name = parameter.getValue();
+                    } else if (parameter.getName().equalsIgnoreCase("filename")) {
+                        fileName = parameter.getValue();
+                    }
+                }
+            }
+        }
+    }
+}
