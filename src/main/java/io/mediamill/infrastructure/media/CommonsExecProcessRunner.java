@@ -14,7 +14,7 @@ import org.apache.commons.exec.PumpStreamHandler;
 import org.apache.commons.exec.ShutdownHookProcessDestroyer;
 
 /**
- * Runs ffmpeg and ffprobe through commons-exec: a watchdog kills a run that outlives its timeout, stdout is
+ * Runs ffmpeg and ffprobe through commons-exec: a watchdog kills a run (and anything it spawned) that outlives its timeout, stdout is
  * collected up to a bound, only the tail of stderr is kept, and every running process has this bean as its
  * owner, so undeploying the application or stopping the JVM leaves none behind.
  */
@@ -34,7 +34,7 @@ public class CommonsExecProcessRunner implements ProcessRunner {
         command.arguments().forEach(arg -> commandLine.addArgument(arg, false));
         BoundedOutputStream stdout = new BoundedOutputStream(STDOUT_LIMIT);
         TailOutputStream stderr = new TailOutputStream(STDERR_TAIL);
-        ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(timeout).get();
+        ExecuteWatchdog watchdog = new ProcessTreeWatchdog(timeout);
         DefaultExecutor executor = DefaultExecutor.builder().setExecuteStreamHandler(new PumpStreamHandler(stdout, stderr)).get();
         executor.setWatchdog(watchdog);
         executor.setProcessDestroyer(ON_JVM_EXIT);

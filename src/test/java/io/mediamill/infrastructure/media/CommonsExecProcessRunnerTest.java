@@ -1,0 +1,56 @@
+package io.mediamill.infrastructure.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs real processes (/bin/sh): exit values, stderr tails and the watchdog are the point. */
+class CommonsExecProcessRunnerTest {
+
+    private final CommonsExecProcessRunner runner = new CommonsExecProcessRunner();
+
+    @Test
+    void returnsStdoutOfASuccessfulRun() {
+        ProcessResult result = runner.run(sh("printf 'hello\\nworld'"), Duration.ofSeconds(10));
+
+        assertEquals(0, result.exitValue());
+        assertEquals("hello\nworld", result.stdout());
+    }
+
+    @Test
+    void failureCarriesExitValueAndStderrTail() {
+        ExternalProcessException failure = assertThrows(ExternalProcessException.class,
+                () -> runner.run(sh("echo noise >&2; echo 'Invalid data found' >&2; exit 3"), Duration.ofSeconds(10)));
+
+        assertTrue(failure.getMessage().startsWith("/bin/sh exited with 3"), failure.getMessage());
+        assertEquals("noise\nInvalid data found", failure.stderrTail());
+    }
+
+    @Test
+    void watchdogKillsARunThatTakesTooLong() {
+        long started = System.nanoTime();
+
+        ExternalProcessException failure = assertThrows(ExternalProcessException.class,
+                () -> runner.run(sh("echo started >&2; sleep 30"), Duration.ofMillis(500)));
+
+        assertTrue(failure.getMessage().contains("killed after running longer than"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("started"), failure.getMessage());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 20, "the sleep was not killed");
+    }
+
+    @Test
+    void aMissingProgramIsReported() {
+        ExternalProcessException failure = assertThrows(ExternalProcessException.class,
+                () -> runner.run(new ExternalCommand(List.of("/nonexistent/ffmpeg", "-version")), Duration.ofSeconds(5)));
+
+        assertTrue(failure.getMessage().contains("/nonexistent/ffmpeg"), failure.getMessage());
+    }
+
+    private static ExternalCommand sh(String script) {
+        return new ExternalCommand(List.of("/bin/sh", "-c", script));
+    }
+}
