@@ -1,0 +1,188 @@
+package io.mediamill.interfaces.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mediamill.domain.model.video.MediaInfo;
+import io.mediamill.testing.MediamillClient;
+import io.mediamill.testing.TestMedia;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The video API over HTTP against the deployed WAR: real WildFly, MariaDB and ffmpeg. */
+class VideoApiIT {
+
+    private final MediamillClient client = new MediamillClient();
+    private final TestMedia media = new TestMedia();
+
+    @Test
+    void uploadedVideoBecomesReadyWithH264AacRenditionsOfTheSourceDuration() throws IOException {
+        Path source = media.mp4("ready-640x360.mp4", 640, 360, 3);
+
+        HttpResponse<String> created = client.upload(source, "ready-640x360.mp4", "Ready test");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject body = MediamillClient.json(created.body());
+        String id = body.getString("id");
+        assertEquals("/api/videos/" + id, created.headers().firstValue("Location").orElseThrow());
+        assertEquals("Ready test", body.getString("title"));
+
+        JsonObject video = client.awaitFinished(id);
+        assertEquals("READY", video.getString("status"), video.toString());
+        assertEquals(100, video.getInt("progress"));
+        assertEquals(640, video.getInt("width"));
+        assertEquals(360, video.getInt("height"));
+        assertEquals(3.0, video.getJsonNumber("durationSeconds").doubleValue(), 0.1);
+        assertEquals(JsonValue.NULL, video.get("error"));
+
+        List<Integer> heights = video.getJsonArray("renditions").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getInt("height")).toList();
+        assertEquals(List.of(360, 240), heights, "every rung up to the source, none taller");
+
+        Path mp4 = client.download(video.getString("mp4Url"), media.file(id + ".mp4"));
+        MediaInfo info = media.probe(mp4);
+        assertEquals("h264", info.video().codec());
+        assertEquals("yuv420p", info.video().pixelFormat());
+        assertEquals(360, info.video().height());
+        assertEquals("aac", info.audio().codec());
+        assertEquals(3.0, info.durationSeconds(), 0.15);
+        assertTrue(startsWithMoovBeforeMdat(mp4), "faststart puts the moov atom before the media data");
+
+        for (JsonObject rendition : video.getJsonArray("renditions").getValuesAs(JsonObject.class)) {
+            MediaInfo renditionInfo = media.probe(client.download(rendition.getString("url"),
+                    media.file(id + "-" + rendition.getInt("height") + ".mp4")));
+            assertEquals(rendition.getInt("height"), renditionInfo.video().height());
+            assertEquals(rendition.getInt("width"), renditionInfo.video().width());
+            assertTrue(rendition.getJsonNumber("bitrate").longValue() > 0);
+        }
+    }
+
+    @Test
+    void posterAndThumbnailsAreJpegs() {
+        String id = client.uploadVideo(media.mp4("poster.mp4", 320, 240, 2), null);
+
+        JsonObject video = client.awaitFinished(id);
+        assertEquals("READY", video.getString("status"), video.toString());
+        assertEquals("poster", video.getString("title"), "the file name is the default title");
+        assertEquals(4, video.getJsonArray("thumbnails").size());
+        assertEquals(video.getJsonArray("thumbnails").getString(0), video.getString("posterUrl"));
+
+        HttpResponse<byte[]> poster = client.getBytes(video.getString("posterUrl"));
+        assertEquals(200, poster.statusCode());
+        assertEquals("image/jpeg", poster.headers().firstValue("Content-Type").orElseThrow());
+        byte[] jpeg = poster.body();
+        assertEquals((byte) 0xFF, jpeg[0]);
+        assertEquals((byte) 0xD8, jpeg[1]);
+        assertEquals("mjpeg", media.probe(client.download(video.getString("posterUrl"), media.file(id + ".jpg")))
+                .video().codec());
+    }
+
+    @Test
+    void textFileNamedMp4FailsWithAReadableReason() {
+        String id = client.uploadVideo(media.text("not-a-video.mp4"), null);
+
+        JsonObject video = client.awaitFinished(id);
+        assertEquals("FAILED", video.getString("status"));
+        String error = video.getString("error");
+        assertTrue(error.startsWith("probe: not a media file"), error);
+        assertTrue(error.contains("Invalid data found when processing input"), "ffprobe's own words: " + error);
+    }
+
+    @Test
+    void emptyFileIsRefusedWithProblemJson() throws IOException {
+        Path empty = media.file("empty.mp4");
+        Files.write(empty, new byte[0]);
+
+        HttpResponse<String> response = client.upload(empty, "empty.mp4", null);
+
+        assertEquals(400, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        JsonObject problem = MediamillClient.json(response.body());
+        assertEquals(400, problem.getInt("status"));
+        assertTrue(problem.getString("detail").contains("\"empty.mp4\" is empty"), problem.toString());
+    }
+
+    @Test
+    void unknownVideoIsNotFoundAsProblemJson() {
+        HttpResponse<String> response = client.get("/api/videos/00000000-0000-0000-0000-000000000000");
+
+        assertEquals(404, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(404, MediamillClient.json(response.body()).getInt("status"));
+    }
+
+    @Test
+    void listIsNewestFirstAndPaged() {
+        String older = client.uploadVideo(media.text("list-older.mp4"), "older");
+        String newer = client.uploadVideo(media.text("list-newer.mp4"), "newer");
+
+        JsonObject firstPage = MediamillClient.json(client.get("/api/videos?page=0&size=1").body());
+        JsonObject secondPage = MediamillClient.json(client.get("/api/videos?page=1&size=1").body());
+
+        assertEquals(newer, firstPage.getJsonArray("items").getJsonObject(0).getString("id"));
+        assertEquals(older, secondPage.getJsonArray("items").getJsonObject(0).getString("id"));
+        assertTrue(firstPage.getInt("total") >= 2);
+        assertEquals(400, client.get("/api/videos?size=0").statusCode());
+        client.awaitFinished(older);
+        client.awaitFinished(newer);
+    }
+
+    @Test
+    void deleteRemovesTheVideoAndItsFiles() {
+        String id = client.uploadVideo(media.mp4("delete-me.mp4", 320, 240, 1), null);
+        JsonObject video = client.awaitFinished(id);
+        String mp4Url = video.getString("mp4Url");
+        assertEquals(200, client.head(mp4Url).statusCode());
+
+        assertEquals(204, client.delete("/api/videos/" + id).statusCode());
+
+        assertEquals(404, client.get("/api/videos/" + id).statusCode());
+        assertEquals(404, client.head(mp4Url).statusCode());
+        assertEquals(404, client.delete("/api/videos/" + id).statusCode());
+    }
+
+    @Test
+    void uploadsLeaveNoTemporaryCopiesBehind() throws IOException {
+        Path incoming = Path.of(System.getProperty("mediamill.it.home"), "media", "incoming");
+        long multipartTempsBefore = multipartTemps();
+
+        String id = client.uploadVideo(media.mp4("no-leftovers.mp4", 320, 240, 1), null);
+        client.awaitFinished(id);
+
+        try (Stream<Path> left = Files.list(incoming)) {
+            assertEquals(List.of(), left.toList(), "uploads in progress are gone once committed");
+        }
+        assertEquals(multipartTempsBefore, multipartTemps(), "no multipart temp files (m4j*.tmp) left in java.io.tmpdir");
+    }
+
+    private static long multipartTemps() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("m4j")).count();
+        }
+    }
+
+    /** Walks the top-level MP4 boxes: faststart means moov comes before mdat. */
+    private static boolean startsWithMoovBeforeMdat(Path mp4) throws IOException {
+        byte[] bytes = Files.readAllBytes(mp4);
+        int offset = 0;
+        while (offset + 8 <= bytes.length) {
+            long size = ((bytes[offset] & 0xFFL) << 24) | ((bytes[offset + 1] & 0xFFL) << 16)
+                    | ((bytes[offset + 2] & 0xFFL) << 8) | (bytes[offset + 3] & 0xFFL);
+            String type = new String(bytes, offset + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            if (type.equals("moov")) {
+                return true;
+            }
+            if (type.equals("mdat") || size < 8) {
+                return false;
+            }
+            offset += (int) size;
+        }
+        return false;
+    }
+}

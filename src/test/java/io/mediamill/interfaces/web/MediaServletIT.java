@@ -1,0 +1,85 @@
+package io.mediamill.interfaces.web;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mediamill.testing.MediamillClient;
+import io.mediamill.testing.TestMedia;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** /media over HTTP: byte ranges, validators and what must stay private. */
+class MediaServletIT {
+
+    private final MediamillClient client = new MediamillClient();
+    private String mp4Url;
+    private byte[] whole;
+
+    @BeforeEach
+    void uploadOne() {
+        String id = client.uploadVideo(new TestMedia().mp4("range.mp4", 320, 240, 2), null);
+        JsonObject video = client.awaitFinished(id);
+        mp4Url = video.getString("mp4Url");
+        HttpResponse<byte[]> full = client.getBytes(mp4Url);
+        assertEquals(200, full.statusCode());
+        assertEquals("video/mp4", full.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("bytes", full.headers().firstValue("Accept-Ranges").orElseThrow());
+        whole = full.body();
+        assertTrue(whole.length > 1000);
+    }
+
+    @Test
+    void closedRangeReturnsExactlyThoseBytes() {
+        HttpResponse<byte[]> part = client.getBytes(mp4Url, "Range", "bytes=100-611");
+
+        assertEquals(206, part.statusCode());
+        assertEquals("bytes 100-611/" + whole.length, part.headers().firstValue("Content-Range").orElseThrow());
+        assertEquals("512", part.headers().firstValue("Content-Length").orElseThrow());
+        assertArrayEquals(Arrays.copyOfRange(whole, 100, 612), part.body());
+    }
+
+    @Test
+    void openAndSuffixRanges() {
+        HttpResponse<byte[]> tail = client.getBytes(mp4Url, "Range", "bytes=" + (whole.length - 10) + "-");
+        HttpResponse<byte[]> suffix = client.getBytes(mp4Url, "Range", "bytes=-10");
+
+        assertEquals(206, tail.statusCode());
+        assertArrayEquals(Arrays.copyOfRange(whole, whole.length - 10, whole.length), tail.body());
+        assertEquals(206, suffix.statusCode());
+        assertArrayEquals(tail.body(), suffix.body());
+    }
+
+    @Test
+    void rangeBeyondTheEndIsUnsatisfiable() {
+        HttpResponse<byte[]> response = client.getBytes(mp4Url, "Range", "bytes=" + whole.length + "-");
+
+        assertEquals(416, response.statusCode());
+        assertEquals("bytes */" + whole.length, response.headers().firstValue("Content-Range").orElseThrow());
+    }
+
+    @Test
+    void validatorsAllowRevalidation() {
+        HttpResponse<Void> head = client.head(mp4Url);
+        String etag = head.headers().firstValue("ETag").orElseThrow();
+        String lastModified = head.headers().firstValue("Last-Modified").orElseThrow();
+        assertEquals(String.valueOf(whole.length), head.headers().firstValue("Content-Length").orElseThrow());
+        assertTrue(head.headers().firstValue("Cache-Control").orElseThrow().contains("max-age"));
+
+        assertEquals(304, client.getBytes(mp4Url, "If-None-Match", etag).statusCode());
+        assertEquals(304, client.getBytes(mp4Url, "If-Modified-Since", lastModified).statusCode());
+        assertEquals(200, client.getBytes(mp4Url, "If-None-Match", "\"other\"").statusCode());
+        assertEquals(200, client.getBytes(mp4Url, "Range", "bytes=0-9", "If-Range", "\"other\"").statusCode());
+        assertEquals(206, client.getBytes(mp4Url, "Range", "bytes=0-9", "If-Range", etag).statusCode());
+    }
+
+    @Test
+    void nothingOutsideCommittedMediaIsServed() {
+        assertEquals(404, client.getBytes("/media/incoming/anything.upload").statusCode());
+        assertEquals(404, client.getBytes("/media/videos/%2e%2e/%2e%2e/etc/passwd").statusCode());
+        assertEquals(404, client.getBytes("/media/videos/no/such/file.mp4").statusCode());
+    }
+}

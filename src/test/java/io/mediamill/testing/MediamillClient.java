@@ -1,0 +1,166 @@
+package io.mediamill.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Talks to the deployed service over HTTP, as any client would. */
+public final class MediamillClient {
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public MediamillClient() {
+        this(System.getProperty("mediamill.baseUrl", "http://127.0.0.1:8080"));
+    }
+
+    public MediamillClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** POST /api/videos with the file in part "file" (under the given client file name) and an optional title. */
+    public HttpResponse<String> upload(Path file, String fileName, String title) {
+        String boundary = "----mediamill-" + UUID.randomUUID();
+        List<byte[]> body = new ArrayList<>();
+        if (title != null) {
+            body.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n" + title + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.add(read(file));
+        body.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/videos"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(body))
+                .build();
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Uploads and returns the new video's id, failing unless the answer is 201. */
+    public String uploadVideo(Path file, String title) {
+        HttpResponse<String> response = upload(file, file.getFileName().toString(), title);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("upload answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response.body()).getString("id");
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        return send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    public HttpResponse<Void> head(String path, String... headers) {
+        return send(request(path, headers).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public JsonObject video(String id) {
+        HttpResponse<String> response = get("/api/videos/" + id);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET video " + id + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response.body());
+    }
+
+    /** Polls the video until its status is one of {@code statuses}; fails with the last state after the timeout. */
+    public JsonObject awaitStatus(String id, Set<String> statuses, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonObject video = video(id);
+        while (!statuses.contains(video.getString("status"))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("video " + id + " did not reach " + statuses + " within " + timeout + ": " + video);
+            }
+            sleep(250);
+            video = video(id);
+        }
+        return video;
+    }
+
+    public JsonObject awaitFinished(String id) {
+        return awaitStatus(id, Set.of("READY", "FAILED"), Duration.ofMinutes(3));
+    }
+
+    /** Downloads a URL path of the service to a file. */
+    public Path download(String path, Path target) {
+        HttpResponse<Path> response = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofFile(target));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode());
+        }
+        return target;
+    }
+
+    public static JsonObject json(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder;
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(request, handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
