@@ -3,6 +3,7 @@ package io.mediamill.application;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoNotFoundException;
 import io.mediamill.domain.model.video.VideoRepository;
+import io.mediamill.infrastructure.media.Transcoder;
 import io.mediamill.infrastructure.storage.MediaStorage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ public class VideoService {
     @Inject
     TranscodeJobs jobs;
 
+    @Inject
+    Transcoder transcoder;
+
     public Video get(String videoId) {
         return videos.find(videoId).orElseThrow(() -> new VideoNotFoundException(videoId));
     }
@@ -33,13 +37,14 @@ public class VideoService {
         return videos.count();
     }
 
-    /** Stops processing if it is still running, then removes the row and every file of the video. */
+    /** Stops processing if it is still running (job and ffmpeg), then removes the row and every file of the video. */
     public void delete(String videoId) {
         Video video = get(videoId);
         if (!video.status().isFinal()) {
             jobs.stopIfRunning(video.jobExecutionId());
         }
         videos.remove(videoId);
+        transcoder.cancel(videoId);
         storage.deleteVideo(videoId);
     }
 }

@@ -4,7 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.apache.commons.exec.CommandLine;
@@ -26,7 +26,8 @@ public class CommonsExecProcessRunner implements ProcessRunner {
     private static final int STDERR_TAIL = 8 << 10;
     private static final ShutdownHookProcessDestroyer ON_JVM_EXIT = new ShutdownHookProcessDestroyer();
 
-    private final Set<ExecuteWatchdog> running = ConcurrentHashMap.newKeySet();
+    /** Each running process's watchdog, with the command it runs. */
+    private final Map<ExecuteWatchdog, ExternalCommand> running = new ConcurrentHashMap<>();
 
     @Override
     public ProcessResult run(ExternalCommand command, Duration timeout) {
@@ -42,7 +43,7 @@ public class CommonsExecProcessRunner implements ProcessRunner {
 
         LOG.info(command::toString);
         long started = System.nanoTime();
-        running.add(watchdog);
+        running.put(watchdog, command);
         int exitValue;
         try {
             exitValue = executor.execute(commandLine);
@@ -62,9 +63,22 @@ public class CommonsExecProcessRunner implements ProcessRunner {
         return new ProcessResult(exitValue, stdout.text(), stderr.tail());
     }
 
+    @Override
+    public int destroyOwnedBy(String owner) {
+        int destroyed = 0;
+        for (Map.Entry<ExecuteWatchdog, ExternalCommand> entry : running.entrySet()) {
+            if (owner.equals(entry.getValue().owner())) {
+                LOG.info(() -> "stopping " + entry.getValue().program() + " of " + owner);
+                entry.getKey().destroyProcess();
+                destroyed++;
+            }
+        }
+        return destroyed;
+    }
+
     /** Kills whatever is still running when the application goes away. */
     @PreDestroy
     void destroyRunning() {
-        running.forEach(ExecuteWatchdog::destroyProcess);
+        running.keySet().forEach(ExecuteWatchdog::destroyProcess);
     }
 }

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** An external program with its exact arguments, as built by the command builders and run by a {@link ProcessRunner}. */
-public record ExternalCommand(List<String> argv) {
+/**
+ * An external program with its exact arguments, as built by the command builders and run by a
+ * {@link ProcessRunner}; {@code owner} (may be null) names what the run works for, so it can be stopped for it.
+ */
+public record ExternalCommand(List<String> argv, String owner) {
 
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=+,@%-]+");
 
@@ -14,6 +17,15 @@ public record ExternalCommand(List<String> argv) {
             throw new IllegalArgumentException("a command needs a program");
         }
         argv = List.copyOf(argv);
+    }
+
+    public ExternalCommand(List<String> argv) {
+        this(argv, null);
+    }
+
+    /** The same command, run on behalf of {@code newOwner}. */
+    public ExternalCommand ownedBy(String newOwner) {
+        return new ExternalCommand(argv, newOwner);
     }
 
     public String program() {

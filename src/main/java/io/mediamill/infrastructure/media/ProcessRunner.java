@@ -15,4 +15,7 @@ public interface ProcessRunner {
      * @throws ExternalProcessException when it cannot start, exits non-zero or times out
      */
     ProcessResult run(ExternalCommand command, Duration timeout);
+
+    /** Kills every running process started for {@code owner}; their runs fail. Returns how many there were. */
+    int destroyOwnedBy(String owner);
 }

@@ -25,12 +25,19 @@ public class Transcoder {
         this.commands = new FfmpegCommands(config.ffmpeg());
     }
 
-    public void snapshot(Path source, double seconds, int height, Path output) {
-        runner.run(commands.snapshot(source, seconds, height, output), config.probeTimeout());
+    /** Snapshots one frame for a video; {@link #cancel} with the same id stops it. */
+    public void snapshot(String videoId, Path source, double seconds, int height, Path output) {
+        runner.run(commands.snapshot(source, seconds, height, output).ownedBy(videoId), config.probeTimeout());
     }
 
-    public void rendition(Path source, RenditionProfile profile, Path output, Double sourceSeconds) {
-        runner.run(commands.rendition(source, profile, output), config.transcodeTimeout(sourceSeconds));
+    /** Encodes one rendition for a video; {@link #cancel} with the same id stops it. */
+    public void rendition(String videoId, Path source, RenditionProfile profile, Path output, Double sourceSeconds) {
+        runner.run(commands.rendition(source, profile, output).ownedBy(videoId), config.transcodeTimeout(sourceSeconds));
+    }
+
+    /** Kills the ffmpeg runs working for a video, if any. */
+    public void cancel(String videoId) {
+        runner.destroyOwnedBy(videoId);
     }
 
     /** Runs {@code ffmpeg -version}; throws when the binary is missing or broken. */

@@ -1,11 +1,15 @@
 package io.mediamill.infrastructure.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Runs real processes (/bin/sh): exit values, stderr tails and the watchdog are the point. */
@@ -40,6 +44,36 @@ class CommonsExecProcessRunnerTest {
         assertTrue(failure.getMessage().contains("killed after running longer than"), failure.getMessage());
         assertTrue(failure.getMessage().contains("started"), failure.getMessage());
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 20, "the sleep was not killed");
+    }
+
+    @Test
+    void runsAreStoppedByTheirOwnerOnly() throws Exception {
+        CompletableFuture<Throwable> mine = CompletableFuture.supplyAsync(() -> outcome(sh("sleep 30").ownedBy("video-1")));
+        CompletableFuture<Throwable> other = CompletableFuture.supplyAsync(() -> outcome(sh("sleep 2").ownedBy("video-2")));
+        long started = System.nanoTime();
+        while (!longSleepRunning() && Duration.ofNanos(System.nanoTime() - started).toSeconds() < 10) {
+            Thread.sleep(50);
+        }
+
+        assertEquals(1, runner.destroyOwnedBy("video-1"));
+
+        assertInstanceOf(ExternalProcessException.class, mine.get(10, TimeUnit.SECONDS), "the stopped run fails");
+        assertNull(other.get(10, TimeUnit.SECONDS), "the other owner's run completes");
+        assertEquals(0, runner.destroyOwnedBy("video-1"));
+    }
+
+    private static boolean longSleepRunning() {
+        return ProcessHandle.current().descendants()
+                .anyMatch(p -> p.info().commandLine().orElse("").contains("sleep 30"));
+    }
+
+    private Throwable outcome(ExternalCommand command) {
+        try {
+            runner.run(command, Duration.ofSeconds(60));
+            return null;
+        } catch (ExternalProcessException e) {
+            return e;
+        }
     }
 
     @Test

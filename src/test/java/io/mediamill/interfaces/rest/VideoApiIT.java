@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +148,39 @@ class VideoApiIT {
         assertEquals(404, client.get("/api/videos/" + id).statusCode());
         assertEquals(404, client.head(mp4Url).statusCode());
         assertEquals(404, client.delete("/api/videos/" + id).statusCode());
+    }
+
+    @Test
+    void deletingWhileProcessingStopsFfmpegAndLeavesNoFiles() throws Exception {
+        String id = client.uploadVideo(media.mp4("delete-while-processing.mp4", 1920, 1080, 8), null);
+        client.awaitStatus(id, Set.of("PROCESSING"), Duration.ofMinutes(1));
+        awaitFfmpegFor(id, true);
+
+        assertEquals(204, client.delete("/api/videos/" + id).statusCode());
+
+        awaitFfmpegFor(id, false);
+        assertEquals(404, client.get("/api/videos/" + id).statusCode());
+        Path videos = Path.of(System.getProperty("mediamill.it.home"), "media", "videos");
+        Thread.sleep(2000); // a step that was still closing must not bring the folder back
+        try (Stream<Path> left = Files.walk(videos)) {
+            assertEquals(List.of(), left.filter(p -> p.toString().contains(id)).toList());
+        }
+    }
+
+    /** The server runs on this machine: its ffmpeg processes are visible here, by the video id in their paths. */
+    private static void awaitFfmpegFor(String id, boolean running) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (ffmpegRunningFor(id) != running) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("ffmpeg for " + id + (running ? " never started" : " still running"));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean ffmpegRunningFor(String id) {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(id)
+                && p.info().command().orElse("").endsWith("ffmpeg"));
     }
 
     @Test

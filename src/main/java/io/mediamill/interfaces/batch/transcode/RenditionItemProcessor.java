@@ -36,19 +36,15 @@ public class RenditionItemProcessor implements ItemProcessor {
     @Inject
     MediaStorage storage;
 
-    private SourceMedia source;
-    private List<RenditionProfile> ladder;
-
     @Override
     public Object processItem(Object item) {
         RenditionProfile profile = (RenditionProfile) item;
-        if (source == null) {
-            source = processing.source(videoId);
-            ladder = RenditionLadder.forSourceHeight(source.height());
-        }
+        // Read again for every item: a video deleted meanwhile fails the step here, before ffmpeg runs.
+        SourceMedia source = processing.source(videoId);
+        List<RenditionProfile> ladder = RenditionLadder.forSourceHeight(source.height());
         Path target = storage.videoDir(videoId).resolve("renditions").resolve(profile.name() + ".mp4");
         Path temporary = storage.temporaryFor(target);
-        transcoder.rendition(source.path(), profile, temporary, source.durationSeconds());
+        transcoder.rendition(videoId, source.path(), profile, temporary, source.durationSeconds());
         storage.publish(temporary, target);
         long size = size(target);
         double seconds = source.durationSeconds() == null ? 0 : source.durationSeconds();

@@ -33,18 +33,15 @@ public class SnapshotItemProcessor implements ItemProcessor {
     @Inject
     MediaStorage storage;
 
-    private SourceMedia source;
-
     @Override
     public Object processItem(Object item) {
         SnapshotRequest request = (SnapshotRequest) item;
-        if (source == null) {
-            source = processing.source(videoId);
-        }
+        // Read again for every item: a video deleted meanwhile fails the step here, before ffmpeg runs.
+        SourceMedia source = processing.source(videoId);
         int height = Math.min(MAX_HEIGHT, source.height() - source.height() % 2);
         Path target = storage.videoDir(videoId).resolve("thumbnails").resolve(request.position() + ".jpg");
         Path temporary = storage.temporaryFor(target);
-        transcoder.snapshot(source.path(), request.timeSeconds(), height, temporary);
+        transcoder.snapshot(videoId, source.path(), request.timeSeconds(), height, temporary);
         storage.publish(temporary, target);
         ThumbnailFile file = new ThumbnailFile(request.position(), request.timeSeconds(), storage.relative(target),
                 source.widthAtHeight(height), height);
