@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * An uploaded video and everything processing learned and produced for it. State changes go through the
@@ -85,12 +87,15 @@ public class Video {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Batch-fetched: a page of videos loads all their thumbnails in one query, not one per video. */
     @OneToMany(mappedBy = "video", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
+    @BatchFetch(BatchFetchType.IN)
     private List<Thumbnail> thumbnails = new ArrayList<>();
 
     @OneToMany(mappedBy = "video", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("height DESC")
+    @BatchFetch(BatchFetchType.IN)
     private List<Rendition> renditions = new ArrayList<>();
 
     protected Video() {
