@@ -4,23 +4,31 @@ import io.mediamill.domain.model.video.MediaInfo;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoNotFoundException;
 import io.mediamill.domain.model.video.VideoRepository;
+import io.mediamill.domain.model.video.Watermark;
+import io.mediamill.infrastructure.media.WatermarkOverlay;
 import io.mediamill.infrastructure.storage.MediaStorage;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The processing of one video, as the batch steps report it: started, probed, pictures and renditions
- * produced, published or failed. Each report is a short transaction of its own (or joins the chunk's).
+ * The processing of one video, as the batch steps report it: started, probed, pictures, stream and download
+ * produced, published or failed; and its restart. Each report is a short transaction of its own (or joins
+ * the chunk's).
  */
 @ApplicationScoped
 public class ProcessingService {
 
     private static final Logger LOG = Logger.getLogger(ProcessingService.class.getName());
+    private static final long PROGRESS_FLUSH_SECONDS = 2;
 
     @Inject
     VideoRepository videos;
@@ -34,6 +42,9 @@ public class ProcessingService {
     @Inject
     Clock clock;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     /** Queues a video and starts its job; a job that cannot even start fails the video with the reason. */
     public void enqueue(String videoId) {
         videos.update(videoId, video -> video.queue(clock.instant()));
@@ -45,6 +56,13 @@ public class ProcessingService {
         }
     }
 
+    /** Restarts the failed job of a video from its checkpoints. */
+    public Video restart(String videoId) {
+        Video video = videos.update(videoId, v -> v.resume(clock.instant()));
+        long execution = jobs.restart(video.jobExecutionId(), videoId);
+        return videos.update(videoId, v -> v.attachExecution(execution, clock.instant()));
+    }
+
     /** Marks the video as being processed by this job execution and returns where its source is. */
     public Path begin(String videoId, long executionId) {
         Video video = videos.update(videoId, v -> v.startProcessing(executionId, clock.instant()));
@@ -52,12 +70,10 @@ public class ProcessingService {
     }
 
     public void recordProbe(String videoId, MediaInfo info) {
-        if (!info.hasVideo()) {
-            throw new UnsupportedMediaException(info.hasAudio()
-                    ? "the file has an audio stream but no video stream"
-                    : "the file has no video or audio stream");
+        if (!info.hasVideo() && !info.hasAudio()) {
+            throw new UnsupportedMediaException("the file has no video or audio stream");
         }
-        if (info.video().displayWidth() < 2 || info.video().displayHeight() < 2) {
+        if (info.hasVideo() && (info.video().displayWidth() < 2 || info.video().displayHeight() < 2)) {
             throw new UnsupportedMediaException("the video stream has no usable picture size");
         }
         videos.update(videoId, video -> {
@@ -66,32 +82,74 @@ public class ProcessingService {
         });
     }
 
-    /** The source with its probed size; valid once the probe step has run. */
+    /** The source with its probed facts; valid once the probe step has run. */
     public SourceMedia source(String videoId) {
         Video video = videos.find(videoId).orElseThrow(() -> new VideoNotFoundException(videoId));
-        if (video.width() == null || video.height() == null) {
+        if (video.durationSeconds() == null && video.width() == null && !video.hasAudio()) {
             throw new IllegalStateException("video " + videoId + " has not been probed");
         }
-        return new SourceMedia(videoId, storage.resolve(video.sourcePath()), video.width(), video.height(),
-                video.durationSeconds());
+        WatermarkOverlay overlay = video.watermark().map(this::overlay).orElse(null);
+        return new SourceMedia(videoId, storage.resolve(video.sourcePath()), video.sourceFacts(), video.durationSeconds(),
+                overlay);
+    }
+
+    private WatermarkOverlay overlay(Watermark watermark) {
+        return new WatermarkOverlay(storage.resolve(watermark.path()), watermark.corner(), watermark.margin(),
+                watermark.opacity());
     }
 
     @Transactional
-    public void recordThumbnails(String videoId, List<ThumbnailFile> files, int progress) {
+    public void recordPictures(String videoId, List<PictureFile> files, int progress) {
         videos.update(videoId, video -> {
-            files.forEach(f -> video.putThumbnail(f.position(), f.timeSeconds(), f.path(), f.width(), f.height(),
-                    clock.instant()));
+            for (PictureFile file : files) {
+                switch (file.kind()) {
+                    case POSTER -> video.recordPoster(file.path(), clock.instant());
+                    case STORYBOARD -> video.recordStoryboard(file.path(), clock.instant());
+                    case SNAPSHOT -> video.putThumbnail(file.position(), file.timeSeconds(), file.path(), file.width(),
+                            file.height(), clock.instant());
+                }
+            }
             video.advanceProgress(progress, clock.instant());
         });
     }
 
     @Transactional
-    public void recordRenditions(String videoId, List<RenditionFile> files, int progress) {
+    public void recordStream(String videoId, StreamFiles stream, int progress) {
         videos.update(videoId, video -> {
-            files.forEach(f -> video.putRendition(f.height(), f.width(), f.bitrate(), f.sizeBytes(), f.path(),
-                    clock.instant()));
+            video.recordStream(stream.hlsPath(), stream.dashPath(), clock.instant());
+            video.replaceRenditions(stream.renditions(), clock.instant());
             video.advanceProgress(progress, clock.instant());
         });
+    }
+
+    @Transactional
+    public void recordDownload(String videoId, String path, int progress) {
+        videos.update(videoId, video -> {
+            video.recordDownload(path, clock.instant());
+            video.advanceProgress(progress, clock.instant());
+        });
+    }
+
+    /**
+     * Starts following an ffmpeg run over the whole source: its media time maps onto the video's progress
+     * between the two percentages, saved every few seconds until the report is closed.
+     */
+    public ProgressReport trackProgress(String videoId, double durationSeconds, int fromPercent, int toPercent) {
+        ProgressReport report = new ProgressReport(durationSeconds, fromPercent, toPercent);
+        report.flushWith(scheduler.scheduleWithFixedDelay(() -> saveProgress(videoId, report.takeLatest()),
+                PROGRESS_FLUSH_SECONDS, PROGRESS_FLUSH_SECONDS, TimeUnit.SECONDS));
+        return report;
+    }
+
+    private void saveProgress(String videoId, int percent) {
+        if (percent < 0) {
+            return;
+        }
+        try {
+            videos.update(videoId, video -> video.advanceProgress(percent, clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "progress of video " + videoId + " not saved", e);
+        }
     }
 
     public void publish(String videoId) {

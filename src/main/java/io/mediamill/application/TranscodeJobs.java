@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Properties;
 import java.util.Set;
 
-/** The one place that starts and stops the {@code transcode-video} batch job. */
+/** The one place that starts, restarts and stops the {@code transcode-video} batch job. */
 @ApplicationScoped
 public class TranscodeJobs {
 
@@ -18,6 +18,13 @@ public class TranscodeJobs {
         Properties parameters = new Properties();
         parameters.setProperty(VIDEO_ID, videoId);
         return operator().start(JOB_NAME, parameters);
+    }
+
+    /** Restarts a failed or stopped execution: finished steps and checkpointed items are not done again. */
+    public long restart(long executionId, String videoId) {
+        Properties parameters = new Properties();
+        parameters.setProperty(VIDEO_ID, videoId);
+        return operator().restart(executionId, parameters);
     }
 
     /** Asks a running execution to stop; an execution that already ended is left alone. */

@@ -2,6 +2,7 @@ package io.mediamill.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.mediamill.domain.model.video.SourceFacts;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -9,11 +10,13 @@ class SourceMediaTest {
 
     @Test
     void widthFollowsFfmpegsEvenRounding() {
-        SourceMedia wide = new SourceMedia("id", Path.of("s"), 640, 360, 1.0);
-        SourceMedia portrait = new SourceMedia("id", Path.of("s"), 360, 640, 1.0);
+        assertEquals(426, source(640, 360).widthAtHeight(240));
+        assertEquals(1280, source(640, 360).widthAtHeight(720));
+        assertEquals(136, source(360, 640).widthAtHeight(240));
+    }
 
-        assertEquals(426, wide.widthAtHeight(240));
-        assertEquals(1280, wide.widthAtHeight(720));
-        assertEquals(136, portrait.widthAtHeight(240));
+    private static SourceMedia source(int width, int height) {
+        return new SourceMedia("id", Path.of("s"), new SourceFacts(width, height, "h264", "yuv420p", 0, 1L, false, null, false),
+                1.0, null);
     }
 }

@@ -19,6 +19,7 @@ public class MediamillConfig {
     private final Duration minimumTranscodeTimeout;
     private final double transcodeTimeoutPerMediaSecond;
     private final long minimumFreeDiskBytes;
+    private final Duration stallTimeout;
 
     public MediamillConfig() {
         this.mediaDir = Path.of(setting("mediamill.media.dir", "MEDIAMILL_MEDIA_DIR",
@@ -32,6 +33,8 @@ public class MediamillConfig {
                 setting("mediamill.transcode.min-timeout-seconds", "MEDIAMILL_TRANSCODE_MIN_TIMEOUT_SECONDS", "300")));
         this.transcodeTimeoutPerMediaSecond = Double.parseDouble(
                 setting("mediamill.transcode.timeout-factor", "MEDIAMILL_TRANSCODE_TIMEOUT_FACTOR", "20"));
+        this.stallTimeout = Duration.ofSeconds(Long.parseLong(
+                setting("mediamill.transcode.stall-timeout-seconds", "MEDIAMILL_STALL_TIMEOUT_SECONDS", "120")));
         this.minimumFreeDiskBytes = Long.parseLong(
                 setting("mediamill.disk.min-free-bytes", "MEDIAMILL_DISK_MIN_FREE_BYTES", String.valueOf(512L << 20)));
     }
@@ -66,10 +69,15 @@ public class MediamillConfig {
         return probeTimeout;
     }
 
-    /** How long one ffmpeg encode of a source may run: proportional to its duration, never below a floor. */
+    /** How long one ffmpeg run over a whole source may take: proportional to its duration, never below a floor. */
     public Duration transcodeTimeout(Double mediaSeconds) {
         double seconds = mediaSeconds == null ? 0 : mediaSeconds * transcodeTimeoutPerMediaSecond;
         return Duration.ofSeconds(Math.max(minimumTranscodeTimeout.toSeconds(), (long) Math.ceil(seconds)));
+    }
+
+    /** How long an encode may go without its output advancing before it is killed as stalled. */
+    public Duration stallTimeout() {
+        return stallTimeout;
     }
 
     /** Below this much free space on the media volume the health check reports the disk as down. */

@@ -3,20 +3,30 @@ package io.mediamill.infrastructure.media;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleConsumer;
 import java.util.logging.Logger;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteWatchdog;
+import org.apache.commons.exec.LogOutputStream;
 import org.apache.commons.exec.PumpStreamHandler;
 import org.apache.commons.exec.ShutdownHookProcessDestroyer;
 
 /**
- * Runs ffmpeg and ffprobe through commons-exec: a watchdog kills a run (and anything it spawned) that outlives its timeout, stdout is
- * collected up to a bound, only the tail of stderr is kept, and every running process has this bean as its
- * owner, so undeploying the application or stopping the JVM leaves none behind.
+ * Runs ffmpeg and ffprobe through commons-exec. A watchdog kills a run (and anything it spawned) that
+ * outlives its time limit or, for runs that report progress, stops making progress; stdout is collected up
+ * to a bound or parsed as progress; only the tail of stderr is kept for the error message. Every running
+ * process has this bean as its owner, so undeploying the application or stopping the JVM leaves none behind.
  */
 @ApplicationScoped
 public class CommonsExecProcessRunner implements ProcessRunner {
@@ -29,11 +39,39 @@ public class CommonsExecProcessRunner implements ProcessRunner {
     /** Each running process's watchdog, with the command it runs. */
     private final Map<ExecuteWatchdog, ExternalCommand> running = new ConcurrentHashMap<>();
 
+    /** Checks runs for stalls; one daemon thread is plenty, the checks only read a timestamp. */
+    private final ScheduledExecutorService stallChecks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mediamill-stall-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     @Override
     public ProcessResult run(ExternalCommand command, Duration timeout) {
+        BoundedOutputStream stdout = new BoundedOutputStream(STDOUT_LIMIT);
+        TailOutputStream stderr = execute(command, timeout, stdout, null);
+        return new ProcessResult(0, stdout.text(), stderr.tail());
+    }
+
+    @Override
+    public void runWithProgress(ExternalCommand command, RunLimits limits, DoubleConsumer processedSeconds) {
+        AtomicLong lastAdvance = new AtomicLong(System.nanoTime());
+        FfmpegProgressParser parser = new FfmpegProgressParser();
+        OutputStream progress = new LogOutputStream() {
+            @Override
+            protected void processLine(String line, int logLevel) {
+                parser.accept(line).ifPresent(seconds -> {
+                    lastAdvance.set(System.nanoTime());
+                    processedSeconds.accept(seconds);
+                });
+            }
+        };
+        execute(command, limits.total(), progress, new StallWatch(lastAdvance, limits.stall()));
+    }
+
+    private TailOutputStream execute(ExternalCommand command, Duration timeout, OutputStream stdout, StallWatch stall) {
         CommandLine commandLine = new CommandLine(command.program());
         command.arguments().forEach(arg -> commandLine.addArgument(arg, false));
-        BoundedOutputStream stdout = new BoundedOutputStream(STDOUT_LIMIT);
         TailOutputStream stderr = new TailOutputStream(STDERR_TAIL);
         ExecuteWatchdog watchdog = new ProcessTreeWatchdog(timeout);
         DefaultExecutor executor = DefaultExecutor.builder().setExecuteStreamHandler(new PumpStreamHandler(stdout, stderr)).get();
@@ -42,8 +80,9 @@ public class CommonsExecProcessRunner implements ProcessRunner {
         executor.setExitValues(null);
 
         LOG.info(command::toString);
-        long started = System.nanoTime();
         running.put(watchdog, command);
+        ScheduledFuture<?> stallCheck = stall == null ? null
+                : stallChecks.scheduleWithFixedDelay(() -> stall.check(watchdog), 1, 1, TimeUnit.SECONDS);
         int exitValue;
         try {
             exitValue = executor.execute(commandLine);
@@ -51,6 +90,13 @@ public class CommonsExecProcessRunner implements ProcessRunner {
             throw new ExternalProcessException(command.program() + " could not run: " + e.getMessage(), stderr.tail(), e);
         } finally {
             running.remove(watchdog);
+            if (stallCheck != null) {
+                stallCheck.cancel(false);
+            }
+        }
+        if (stall != null && stall.fired()) {
+            throw new ExternalProcessException(command.program() + " made no progress for "
+                    + stall.limit().toSeconds() + " s and was killed", stderr.tail(), null);
         }
         if (watchdog.killedProcess()) {
             throw new ExternalProcessException(command.program() + " was killed after running longer than "
@@ -59,8 +105,7 @@ public class CommonsExecProcessRunner implements ProcessRunner {
         if (exitValue != 0) {
             throw new ExternalProcessException(command.program() + " exited with " + exitValue, stderr.tail(), null);
         }
-        LOG.fine(() -> command.program() + " finished in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-        return new ProcessResult(exitValue, stdout.text(), stderr.tail());
+        return stderr;
     }
 
     @Override
@@ -80,5 +125,24 @@ public class CommonsExecProcessRunner implements ProcessRunner {
     @PreDestroy
     void destroyRunning() {
         running.keySet().forEach(ExecuteWatchdog::destroyProcess);
+        stallChecks.shutdownNow();
+    }
+
+    /** Kills a run whose progress has not advanced for the limit. */
+    private record StallWatch(AtomicLong lastAdvance, Duration limit, AtomicBoolean killed) {
+
+        StallWatch(AtomicLong lastAdvance, Duration limit) {
+            this(lastAdvance, limit, new AtomicBoolean());
+        }
+
+        void check(ExecuteWatchdog watchdog) {
+            if (System.nanoTime() - lastAdvance.get() > limit.toNanos() && killed.compareAndSet(false, true)) {
+                watchdog.destroyProcess();
+            }
+        }
+
+        boolean fired() {
+            return killed.get();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.mediamill.infrastructure.media;
 
 import java.time.Duration;
+import java.util.function.DoubleConsumer;
 
 /**
  * Runs an external program to completion. An interface so that tests and later supervisors (progress
@@ -15,6 +16,15 @@ public interface ProcessRunner {
      * @throws ExternalProcessException when it cannot start, exits non-zero or times out
      */
     ProcessResult run(ExternalCommand command, Duration timeout);
+
+    /**
+     * Runs an ffmpeg command that reports with {@code -progress pipe:1}: each advance of the output's media
+     * time goes to {@code processedSeconds}; a run with no advance for {@code limits.stall()} is killed like
+     * one that outlives {@code limits.total()}.
+     *
+     * @throws ExternalProcessException when it cannot start, exits non-zero, stalls or times out
+     */
+    void runWithProgress(ExternalCommand command, RunLimits limits, DoubleConsumer processedSeconds);
 
     /** Kills every running process started for {@code owner}; their runs fail. Returns how many there were. */
     int destroyOwnedBy(String owner);

@@ -1,12 +1,16 @@
 package io.mediamill.infrastructure.media;
 
-import io.mediamill.domain.model.video.RenditionProfile;
+import io.mediamill.domain.model.video.LadderPlan;
 import io.mediamill.infrastructure.config.MediamillConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.function.DoubleConsumer;
 
-/** Runs the ffmpeg commands that turn a source into pictures and renditions, each under its time limit. */
+/**
+ * Runs the ffmpeg commands that turn a source into pictures, the adaptive stream and the download, each
+ * under its limits, each on behalf of its video so that {@link #cancel} can stop it.
+ */
 @ApplicationScoped
 public class Transcoder {
 
@@ -25,14 +29,35 @@ public class Transcoder {
         this.commands = new FfmpegCommands(config.ffmpeg());
     }
 
-    /** Snapshots one frame for a video; {@link #cancel} with the same id stops it. */
     public void snapshot(String videoId, Path source, double seconds, int height, Path output) {
         runner.run(commands.snapshot(source, seconds, height, output).ownedBy(videoId), config.probeTimeout());
     }
 
-    /** Encodes one rendition for a video; {@link #cancel} with the same id stops it. */
-    public void rendition(String videoId, Path source, RenditionProfile profile, Path output, Double sourceSeconds) {
-        runner.run(commands.rendition(source, profile, output).ownedBy(videoId), config.transcodeTimeout(sourceSeconds));
+    public void poster(String videoId, Path source, double seconds, int height, Path output) {
+        runner.run(commands.poster(source, seconds, height, output).ownedBy(videoId), config.probeTimeout());
+    }
+
+    public void waveformPoster(String videoId, Path source, int width, int height, Path output) {
+        runner.run(commands.waveformPoster(source, width, height, output).ownedBy(videoId),
+                config.transcodeTimeout(null));
+    }
+
+    public void storyboard(String videoId, Path source, double interval, int tileWidth, int tileHeight, int columns,
+                           int rows, Path output, Double sourceSeconds) {
+        runner.run(commands.storyboard(source, interval, tileWidth, tileHeight, columns, rows, output).ownedBy(videoId),
+                config.transcodeTimeout(sourceSeconds));
+    }
+
+    /** Encodes the whole ladder in one run; {@code processedSeconds} hears how far into the source it got. */
+    public void ladder(String videoId, Path source, LadderPlan plan, WatermarkOverlay watermark, Path outputDir,
+                       Double sourceSeconds, DoubleConsumer processedSeconds) {
+        runner.runWithProgress(commands.ladder(source, plan, watermark, outputDir).ownedBy(videoId),
+                new RunLimits(config.transcodeTimeout(sourceSeconds), config.stallTimeout()), processedSeconds);
+    }
+
+    public void download(String videoId, Path videoPlaylist, Path audioPlaylist, Path output, Double sourceSeconds) {
+        runner.run(commands.download(videoPlaylist, audioPlaylist, output).ownedBy(videoId),
+                config.transcodeTimeout(sourceSeconds));
     }
 
     /** Kills the ffmpeg runs working for a video, if any. */

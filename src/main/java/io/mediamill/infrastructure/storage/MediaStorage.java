@@ -82,7 +82,12 @@ public class MediaStorage {
 
     /** Moves a received upload into the video's folder and returns its path relative to the volume. */
     public String commitSource(String videoId, Path received, String extension) {
-        Path target = videoDir(videoId).resolve("source." + extension);
+        return commitFile(videoId, received, "source." + extension);
+    }
+
+    /** Moves a received file into the video's folder under a name of ours; returns its path relative to the volume. */
+    public String commitFile(String videoId, Path received, String name) {
+        Path target = videoDir(videoId).resolve(name);
         try {
             Files.createDirectories(target.getParent());
             Files.move(received, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -118,6 +123,60 @@ public class MediaStorage {
         }
     }
 
+    /** Writes a small text file under a temporary name and renames it into place. */
+    public void writeAtomically(Path target, String content) {
+        Path temporary = temporaryFor(target);
+        try {
+            Files.writeString(temporary, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + target, e);
+        }
+        publish(temporary, target);
+    }
+
+    /** An empty hidden folder next to {@code target} to build its new content in; leftovers of a failed run are cleared. */
+    public Path temporaryDirectoryFor(Path target) {
+        Path temporary = temporaryFor(target);
+        deleteTree(temporary);
+        try {
+            Files.createDirectories(temporary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return temporary;
+    }
+
+    /**
+     * Puts a finished folder in place of {@code target} by renames only: readers see the old folder or the
+     * new one, never a half-written one.
+     */
+    public void publishDirectory(Path temporary, Path target) {
+        Path previous = target.resolveSibling("." + target.getFileName() + ".old");
+        try {
+            deleteTree(previous);
+            if (Files.exists(target)) {
+                Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(previous);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not publish " + target, e);
+        }
+    }
+
+    /** Total size of the regular files below a folder that match. */
+    public long sizeOf(Path dir, java.util.function.Predicate<Path> which) {
+        try (var files = Files.list(dir)) {
+            long total = 0;
+            for (Path file : files.filter(Files::isRegularFile).filter(which).toList()) {
+                total += Files.size(file);
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A path inside the volume from its relative form; refuses anything that would leave the volume. */
     public Path resolve(String relativePath) {
         Path resolved = root.resolve(relativePath).normalize();
@@ -127,9 +186,18 @@ public class MediaStorage {
         return resolved;
     }
 
-    /** Only committed media is public; uploads in progress and temporary files are not. */
+    /** Only committed media is public; uploads in progress and temporary files and folders are not. */
     public boolean isPublic(Path file) {
-        return file.startsWith(root.resolve(VIDEOS)) && !file.getFileName().toString().startsWith(".");
+        Path videos = root.resolve(VIDEOS);
+        if (!file.startsWith(videos)) {
+            return false;
+        }
+        for (Path part : videos.relativize(file)) {
+            if (part.toString().startsWith(".")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String relative(Path file) {
@@ -152,7 +220,7 @@ public class MediaStorage {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -2,6 +2,7 @@ package io.mediamill.interfaces.rest;
 
 import io.mediamill.application.InvalidUploadException;
 import io.mediamill.domain.model.video.VideoNotFoundException;
+import io.mediamill.domain.model.video.VideoStateException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -27,6 +28,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
         if (failure instanceof VideoNotFoundException) {
             return ProblemDetail.response(Response.Status.NOT_FOUND, failure.getMessage(), instance);
+        }
+        if (failure instanceof VideoStateException) {
+            return ProblemDetail.response(Response.Status.CONFLICT, failure.getMessage(), instance);
         }
         if (failure instanceof InvalidUploadException) {
             return ProblemDetail.response(Response.Status.BAD_REQUEST, failure.getMessage(), instance);

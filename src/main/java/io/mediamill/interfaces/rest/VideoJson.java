@@ -1,37 +1,44 @@
 package io.mediamill.interfaces.rest;
 
 import io.mediamill.domain.model.video.Rendition;
+import io.mediamill.domain.model.video.RenditionKind;
 import io.mediamill.domain.model.video.Thumbnail;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoStatus;
 import io.mediamill.infrastructure.storage.MediaStorage;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
 
 /** A video as the API shows it: its state, media facts and the URLs of everything playable. */
-public record VideoJson(String id, String title, String fileName, VideoStatus status, int progress,
-                        long sizeBytes, String container, Double durationSeconds, Integer width, Integer height,
-                        String videoCodec, String audioCodec, String mp4Url, String posterUrl,
-                        List<String> thumbnails, List<RenditionJson> renditions, String error,
+@JsonbPropertyOrder({"id", "title", "fileName", "status", "progress", "error", "durationSeconds", "width", "height",
+        "sizeBytes", "container", "videoCodec", "audioCodec", "hlsUrl", "dashUrl", "mp4Url", "posterUrl",
+        "storyboardUrl", "thumbnails", "renditions", "createdAt", "updatedAt"})
+public record VideoJson(String id, String title, String fileName, VideoStatus status, int progress, String error,
+                        Double durationSeconds, Integer width, Integer height, long sizeBytes, String container,
+                        String videoCodec, String audioCodec, String hlsUrl, String dashUrl, String mp4Url,
+                        String posterUrl, String storyboardUrl, List<String> thumbnails, List<RenditionJson> renditions,
                         Instant createdAt, Instant updatedAt) {
 
-    /** One playable MP4; {@code bitrate} is its measured average in bit/s. */
-    public record RenditionJson(int height, int width, long bitrate, long sizeBytes, String url) {
+    /** One rendition of the stream (a video rung, or the audio at height 0) with its HLS media playlist. */
+    @JsonbPropertyOrder({"kind", "height", "width", "bitrate", "sizeBytes", "url"})
+    public record RenditionJson(RenditionKind kind, int height, int width, long bitrate, long sizeBytes, String url) {
 
         static RenditionJson of(Rendition rendition) {
-            return new RenditionJson(rendition.height(), rendition.width(), rendition.bitrate(),
+            return new RenditionJson(rendition.kind(), rendition.height(), rendition.width(), rendition.bitrate(),
                     rendition.sizeBytes(), MediaStorage.url(rendition.path()));
         }
     }
 
     public static VideoJson of(Video video) {
         return new VideoJson(video.id(), video.title(), video.originalFilename(), video.status(), video.progress(),
-                video.sizeBytes(), video.container(), video.durationSeconds(), video.width(), video.height(),
-                video.videoCodec(), video.audioCodec(),
-                video.topRendition().map(r -> MediaStorage.url(r.path())).orElse(null),
-                video.poster().map(t -> MediaStorage.url(t.path())).orElse(null),
+                video.error(), video.durationSeconds(), video.width(), video.height(), video.sizeBytes(),
+                video.container(), video.videoCodec(), video.audioCodec(),
+                MediaStorage.url(video.hlsPath()), MediaStorage.url(video.dashPath()),
+                MediaStorage.url(video.downloadPath()), MediaStorage.url(video.posterPath()),
+                MediaStorage.url(video.storyboardPath()),
                 video.thumbnails().stream().map(Thumbnail::path).map(MediaStorage::url).toList(),
                 video.renditions().stream().map(RenditionJson::of).toList(),
-                video.error(), video.createdAt(), video.updatedAt());
+                video.createdAt(), video.updatedAt());
     }
 }

@@ -1,9 +1,12 @@
 package io.mediamill.interfaces.rest;
 
 import io.mediamill.application.InvalidUploadException;
+import io.mediamill.application.ProcessingService;
 import io.mediamill.application.UploadService;
 import io.mediamill.application.VideoService;
+import io.mediamill.application.WatermarkUpload;
 import io.mediamill.domain.model.video.Video;
+import io.mediamill.domain.model.video.Watermark;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -17,18 +20,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Upload, look up, list and delete videos. */
+/** Upload, look up, list, follow, restart and delete videos. */
 @Path("videos")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,7 +47,18 @@ public class VideoResource {
     @Inject
     VideoService videos;
 
-    /** multipart/form-data with the video in part {@code file} and an optional {@code title}. */
+    @Inject
+    ProcessingService processing;
+
+    @Inject
+    VideoEventStream events;
+
+    /**
+     * multipart/form-data with the video in part {@code file}, an optional {@code title}, and optionally a PNG
+     * {@code watermark} placed by {@code watermarkCorner} ({@code top-left}, {@code top-right},
+     * {@code bottom-left}, {@code bottom-right}: the default), {@code watermarkMargin} (pixels, default 16) and
+     * {@code watermarkOpacity} (0–1, default 0.8).
+     */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(List<EntityPart> parts) throws IOException {
@@ -49,12 +67,54 @@ public class VideoResource {
         String title = part(parts, "title").map(VideoResource::text).orElse(null);
         Video video;
         try (InputStream content = file.getContent()) {
-            video = uploads.upload(title, file.getFileName().orElse(null), content);
+            video = uploads.upload(title, file.getFileName().orElse(null), content, watermark(parts));
         }
         return Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/videos/" + video.id())
                 .entity(VideoJson.of(video))
                 .build();
+    }
+
+    @POST
+    @Path("{id}/restart")
+    public Response restart(@PathParam("id") String id) {
+        return Response.accepted(VideoJson.of(processing.restart(id))).build();
+    }
+
+    /** Server-sent events: a {@code progress} event whenever status or progress change, until it is READY or FAILED. */
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+        videos.get(id);
+        events.follow(id, sink, sse);
+    }
+
+    private static WatermarkUpload watermark(List<EntityPart> parts) {
+        Optional<EntityPart> image = part(parts, "watermark");
+        if (image.isEmpty()) {
+            return null;
+        }
+        String cornerName = part(parts, "watermarkCorner").map(VideoResource::text).orElse("bottom-right");
+        Watermark.Corner corner;
+        try {
+            corner = Watermark.Corner.valueOf(cornerName.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidUploadException("watermarkCorner must be top-left, top-right, bottom-left or bottom-right, not \""
+                    + cornerName + "\".");
+        }
+        try {
+            int margin = part(parts, "watermarkMargin").map(VideoResource::text).map(String::strip).map(Integer::parseInt)
+                    .orElse(16);
+            double opacity = part(parts, "watermarkOpacity").map(VideoResource::text).map(String::strip)
+                    .map(Double::parseDouble).orElse(0.8);
+            if (margin < 0 || margin > 1000 || !(opacity > 0 && opacity <= 1)) {
+                throw new NumberFormatException();
+            }
+            return new WatermarkUpload(image.get().getContent(), corner, margin, opacity);
+        } catch (NumberFormatException e) {
+            throw new InvalidUploadException("watermarkMargin must be 0 to 1000 pixels and watermarkOpacity above 0 and at most 1.");
+        }
     }
 
     private static Optional<EntityPart> part(List<EntityPart> parts, String name) {

@@ -47,6 +47,20 @@ class CommonsExecProcessRunnerTest {
     }
 
     @Test
+    void progressIsReportedAndAStalledRunIsKilled() {
+        List<Double> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExternalCommand advancesThenHangs = sh("echo out_time_us=500000; echo progress=continue; sleep 0.2;"
+                + " echo out_time_us=1000000; echo stuck >&2; sleep 30");
+
+        ExternalProcessException failure = assertThrows(ExternalProcessException.class, () -> runner.runWithProgress(
+                advancesThenHangs, new RunLimits(Duration.ofSeconds(60), Duration.ofSeconds(2)), reported::add));
+
+        assertEquals(List.of(0.5, 1.0), reported);
+        assertTrue(failure.getMessage().startsWith("/bin/sh made no progress for 2 s and was killed"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("stuck"), failure.getMessage());
+    }
+
+    @Test
     void runsAreStoppedByTheirOwnerOnly() throws Exception {
         CompletableFuture<Throwable> mine = CompletableFuture.supplyAsync(() -> outcome(sh("sleep 30").ownedBy("video-1")));
         CompletableFuture<Throwable> other = CompletableFuture.supplyAsync(() -> outcome(sh("sleep 2").ownedBy("video-2")));

@@ -2,43 +2,121 @@ package io.mediamill.infrastructure.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.mediamill.domain.model.video.LadderPlan;
 import io.mediamill.domain.model.video.RenditionProfile;
+import io.mediamill.domain.model.video.Watermark;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FfmpegCommandsTest {
 
+    private static final List<String> HEAD = List.of("/usr/bin/ffmpeg", "-hide_banner", "-loglevel", "warning",
+            "-nostdin", "-y");
+    private static final RenditionProfile P720 = new RenditionProfile(720, 23, 4500, 128);
+    private static final RenditionProfile P360 = new RenditionProfile(360, 23, 1000, 128);
+
     private final FfmpegCommands commands = new FfmpegCommands("/usr/bin/ffmpeg");
+
+    @Test
+    void ladderDecodesOnceSplitsPerRungAndWritesOneCmafSetForHlsAndDash() {
+        LadderPlan plan = new LadderPlan(List.of(new LadderPlan.Rung(P720, false), new LadderPlan.Rung(P360, false)), true);
+
+        ExternalCommand command = commands.ladder(Path.of("/m/source.mkv"), plan, null, Path.of("/m/.stream.part"));
+
+        assertEquals(argv(List.of("-progress", "pipe:1", "-nostats", "-i", "/m/source.mkv",
+                "-filter_complex", "[0:v]format=yuv420p,split=2[s0][s1];[s0]scale=-2:720[v0];[s1]scale=-2:360[v1]",
+                "-map", "[v0]", "-map", "[v1]", "-map", "0:a:0",
+                "-c:v:0", "libx264", "-preset:v:0", "veryfast", "-crf:v:0", "23", "-maxrate:v:0", "4500k",
+                "-bufsize:v:0", "9000k", "-sc_threshold:v:0", "0", "-force_key_frames:v:0", "expr:gte(t,n_forced*2)",
+                "-c:v:1", "libx264", "-preset:v:1", "veryfast", "-crf:v:1", "23", "-maxrate:v:1", "1000k",
+                "-bufsize:v:1", "2000k", "-sc_threshold:v:1", "0", "-force_key_frames:v:1", "expr:gte(t,n_forced*2)",
+                "-c:a", "aac", "-b:a", "128k", "-ac", "2",
+                "-f", "dash", "-seg_duration", "4", "-use_template", "1", "-use_timeline", "1", "-hls_playlist", "1",
+                "-adaptation_sets", "id=0,streams=v id=1,streams=a",
+                "-init_seg_name", "init-$RepresentationID$.m4s", "-media_seg_name", "seg-$RepresentationID$-$Number%05d$.m4s",
+                "/m/.stream.part/manifest.mpd")), command.argv());
+    }
+
+    @Test
+    void fastPathCopiesTheSourceStreamForTheTopRungAndEncodesTheRest() {
+        LadderPlan plan = new LadderPlan(List.of(new LadderPlan.Rung(P720, true), new LadderPlan.Rung(P360, false)), false);
+
+        List<String> argv = commands.ladder(Path.of("/m/s.mp4"), plan, null, Path.of("/o")).argv();
+
+        assertEquals("[0:v]format=yuv420p,scale=-2:360[v0]", argv.get(argv.indexOf("-filter_complex") + 1));
+        assertEquals(List.of("-map", "0:v:0", "-map", "[v0]", "-c:v:0", "copy", "-c:v:1", "libx264"),
+                argv.subList(argv.indexOf("-map"), argv.indexOf("-map") + 8));
+        assertEquals("id=0,streams=v", argv.get(argv.indexOf("-adaptation_sets") + 1));
+    }
+
+    @Test
+    void watermarkIsBurntInBeforeTheSplitWithItsOpacityAndCorner() {
+        LadderPlan plan = new LadderPlan(List.of(new LadderPlan.Rung(P720, false), new LadderPlan.Rung(P360, false)), true);
+        WatermarkOverlay watermark = new WatermarkOverlay(Path.of("/m/watermark.png"), Watermark.Corner.TOP_RIGHT, 16, 0.5);
+
+        List<String> argv = commands.ladder(Path.of("/m/s.mp4"), plan, watermark, Path.of("/o")).argv();
+
+        assertEquals(List.of("-i", "/m/s.mp4", "-i", "/m/watermark.png"), argv.subList(argv.indexOf("-i"), argv.indexOf("-i") + 4));
+        assertEquals("[1:v]format=rgba,colorchannelmixer=aa=0.5[wm];[0:v][wm]overlay=x=W-w-16:y=16,format=yuv420p,"
+                + "split=2[s0][s1];[s0]scale=-2:720[v0];[s1]scale=-2:360[v1]", argv.get(argv.indexOf("-filter_complex") + 1));
+    }
+
+    @Test
+    void audioOnlyLadderHasNoFilterAndOneAudioSet() {
+        List<String> argv = commands.ladder(Path.of("/m/s.mp3"), new LadderPlan(List.of(), true), null, Path.of("/o")).argv();
+
+        assertEquals(-1, argv.indexOf("-filter_complex"));
+        assertEquals(List.of("-map", "0:a:0", "-c:a", "aac", "-b:a", "128k", "-ac", "2"),
+                argv.subList(argv.indexOf("-map"), argv.indexOf("-map") + 8));
+        assertEquals("id=0,streams=a", argv.get(argv.indexOf("-adaptation_sets") + 1));
+    }
+
+    @Test
+    void downloadRemuxesTopRungAndAudioFromThePlaylistsWithFaststart() {
+        ExternalCommand command = commands.download(Path.of("/s/media_0.m3u8"), Path.of("/s/media_3.m3u8"), Path.of("/d.part"));
+
+        assertEquals(argv(List.of("-i", "/s/media_0.m3u8", "-i", "/s/media_3.m3u8", "-map", "0:v:0", "-map", "1:a:0",
+                "-c", "copy", "-movflags", "+faststart", "-f", "mp4", "/d.part")), command.argv());
+        assertEquals(argv(List.of("-i", "/s/media_0.m3u8", "-map", "0:a:0", "-c", "copy", "-movflags", "+faststart",
+                "-f", "mp4", "/a.part")), commands.download(null, Path.of("/s/media_0.m3u8"), Path.of("/a.part")).argv());
+    }
+
+    @Test
+    void posterLetsTheThumbnailFilterChooseFromAWindow() {
+        ExternalCommand command = commands.poster(Path.of("/m/s.mov"), 4.5, 720, Path.of("/m/.poster.jpg.part"));
+
+        assertEquals(argv(List.of("-ss", "4.500", "-i", "/m/s.mov", "-map", "0:v:0",
+                "-vf", "thumbnail=n=50,scale=-2:720", "-frames:v", "1",
+                "-c:v", "mjpeg", "-q:v", "3", "-f", "image2", "-update", "1", "/m/.poster.jpg.part")), command.argv());
+    }
 
     @Test
     void snapshotSeeksBeforeInputAndWritesOneScaledJpeg() {
         ExternalCommand command = commands.snapshot(Path.of("/m/source.mov"), 12.5, 360, Path.of("/m/.0.jpg.part"));
 
-        assertEquals(List.of("/usr/bin/ffmpeg", "-hide_banner", "-nostdin", "-y",
-                "-ss", "12.500", "-i", "/m/source.mov",
-                "-map", "0:v:0", "-frames:v", "1",
-                "-vf", "scale=-2:360",
-                "-c:v", "mjpeg", "-q:v", "3", "-f", "image2", "-update", "1",
-                "/m/.0.jpg.part"), command.argv());
+        assertEquals(argv(List.of("-ss", "12.500", "-i", "/m/source.mov", "-map", "0:v:0", "-frames:v", "1",
+                "-vf", "scale=-2:360", "-c:v", "mjpeg", "-q:v", "3", "-f", "image2", "-update", "1",
+                "/m/.0.jpg.part")), command.argv());
     }
 
     @Test
-    void renditionIsCappedCrfH264WithAacAndFaststart() {
-        RenditionProfile profile = new RenditionProfile(720, 23, 4500, 128);
+    void storyboardTilesOneFramePerInterval() {
+        ExternalCommand command = commands.storyboard(Path.of("/m/s.mp4"), 2.5, 160, 90, 10, 4, Path.of("/m/.sprite.jpg.part"));
 
-        ExternalCommand command = commands.rendition(Path.of("/m/source.mkv"), profile, Path.of("/m/.720p.mp4.part"));
+        assertEquals(argv(List.of("-i", "/m/s.mp4", "-map", "0:v:0", "-vf", "fps=0.4,scale=160:90,tile=10x4",
+                "-frames:v", "1", "-c:v", "mjpeg", "-q:v", "4", "-f", "image2", "-update", "1",
+                "/m/.sprite.jpg.part")), command.argv());
+    }
 
-        assertEquals(List.of("/usr/bin/ffmpeg", "-hide_banner", "-nostdin", "-y",
-                "-i", "/m/source.mkv",
-                "-map", "0:v:0", "-map", "0:a:0?",
-                "-vf", "scale=-2:720",
-                "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
-                "-maxrate", "4500k", "-bufsize", "9000k",
-                "-pix_fmt", "yuv420p",
-                "-c:a", "aac", "-b:a", "128k", "-ac", "2",
-                "-movflags", "+faststart", "-f", "mp4",
-                "/m/.720p.mp4.part"), command.argv());
+    @Test
+    void waveformPosterDrawsTheFirstAudioStream() {
+        ExternalCommand command = commands.waveformPoster(Path.of("/m/s.mp3"), 1280, 720, Path.of("/m/p.part"));
+
+        assertEquals(argv(List.of("-i", "/m/s.mp3", "-filter_complex", "[0:a:0]showwavespic=s=1280x720:colors=0x3b82f6[p]",
+                "-map", "[p]", "-frames:v", "1", "-c:v", "mjpeg", "-q:v", "3", "-f", "image2", "-update", "1",
+                "/m/p.part")), command.argv());
     }
 
     @Test
@@ -47,8 +125,9 @@ class FfmpegCommandsTest {
         assertEquals("3.142", FfmpegCommands.formatSeconds(Math.PI));
     }
 
-    @Test
-    void versionAsksForTheBanner() {
-        assertEquals(List.of("/usr/bin/ffmpeg", "-version"), commands.version().argv());
+    private static List<String> argv(List<String> tail) {
+        List<String> argv = new ArrayList<>(HEAD);
+        argv.addAll(tail);
+        return argv;
     }
 }

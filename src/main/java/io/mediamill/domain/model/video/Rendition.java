@@ -2,13 +2,18 @@ package io.mediamill.domain.model.video;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
-/** A playable H.264/AAC MP4 of a video at one height; {@code bitrate} is the measured average in bit/s. */
+/**
+ * One rendition of the adaptive stream: a video rung (H.264) or the audio-only rendition (AAC, height 0),
+ * with its HLS media playlist. {@code bitrate} is the measured average in bit/s.
+ */
 @Entity
 @Table(name = "video_rendition")
 public class Rendition {
@@ -21,6 +26,10 @@ public class Rendition {
     @ManyToOne(optional = false)
     @JoinColumn(name = "video_id", nullable = false)
     private Video video;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, length = 8)
+    private RenditionKind kind;
 
     @Column(name = "height", nullable = false)
     private int height;
@@ -41,8 +50,9 @@ public class Rendition {
         // for JPA
     }
 
-    Rendition(Video video, int height, int width, long bitrate, long sizeBytes, String path) {
+    Rendition(Video video, RenditionKind kind, int height, int width, long bitrate, long sizeBytes, String path) {
         this.video = video;
+        this.kind = kind;
         this.height = height;
         this.width = width;
         this.bitrate = bitrate;
@@ -55,6 +65,10 @@ public class Rendition {
         this.bitrate = newBitrate;
         this.sizeBytes = newSizeBytes;
         this.path = newPath;
+    }
+
+    public RenditionKind kind() {
+        return kind;
     }
 
     public int height() {

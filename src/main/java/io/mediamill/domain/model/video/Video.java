@@ -2,6 +2,7 @@ package io.mediamill.domain.model.video;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -75,6 +76,39 @@ public class Video {
     @Column(name = "audio_codec", length = 64)
     private String audioCodec;
 
+    @Column(name = "pixel_format", length = 32)
+    private String pixelFormat;
+
+    @Column(name = "bit_rate")
+    private Long bitRate;
+
+    @Column(name = "rotation")
+    private Integer rotation;
+
+    @Column(name = "has_audio")
+    private Boolean hasAudio;
+
+    @Embedded
+    private Watermark watermark;
+
+    /** The HLS master playlist, the DASH manifest: both over one set of CMAF segments. */
+    @Column(name = "hls_path", length = 1000)
+    private String hlsPath;
+
+    @Column(name = "dash_path", length = 1000)
+    private String dashPath;
+
+    /** The progressive MP4 (or M4A for audio) of the top rendition. */
+    @Column(name = "download_path", length = 1000)
+    private String downloadPath;
+
+    @Column(name = "poster_path", length = 1000)
+    private String posterPath;
+
+    /** The WebVTT thumbnails track pointing into the storyboard sprite. */
+    @Column(name = "storyboard_path", length = 1000)
+    private String storyboardPath;
+
     @Column(name = "error", length = MAX_ERROR_LENGTH)
     private String error;
 
@@ -138,12 +172,56 @@ public class Video {
     public void recordProbe(MediaInfo info, Instant now) {
         this.container = info.container();
         this.durationSeconds = info.durationSeconds();
+        this.bitRate = info.bitRate();
         info.videoStream().ifPresent(video -> {
             this.width = video.displayWidth();
             this.height = video.displayHeight();
             this.videoCodec = video.codec();
+            this.pixelFormat = video.pixelFormat();
+            this.rotation = video.rotation();
         });
         this.audioCodec = info.audioStream().map(AudioStreamInfo::codec).orElse(null);
+        this.hasAudio = info.hasAudio();
+        touch(now);
+    }
+
+    /** A restart of the failed or stopped job execution continues the processing. */
+    public void resume(Instant now) {
+        if (status != VideoStatus.FAILED || jobExecutionId == null) {
+            throw new VideoStateException("only a failed video can be restarted; video " + id + " is " + status);
+        }
+        this.status = VideoStatus.PROCESSING;
+        this.error = null;
+        touch(now);
+    }
+
+    public void attachExecution(long executionId, Instant now) {
+        this.jobExecutionId = executionId;
+        touch(now);
+    }
+
+    public void applyWatermark(Watermark newWatermark) {
+        this.watermark = newWatermark;
+    }
+
+    public void recordStream(String hls, String dash, Instant now) {
+        this.hlsPath = hls;
+        this.dashPath = dash;
+        touch(now);
+    }
+
+    public void recordDownload(String path, Instant now) {
+        this.downloadPath = path;
+        touch(now);
+    }
+
+    public void recordPoster(String path, Instant now) {
+        this.posterPath = path;
+        touch(now);
+    }
+
+    public void recordStoryboard(String path, Instant now) {
+        this.storyboardPath = path;
         touch(now);
     }
 
@@ -167,19 +245,25 @@ public class Video {
         touch(now);
     }
 
-    /** Adds or replaces the rendition of a height, so a re-run of the step is harmless. */
-    public void putRendition(int renditionHeight, int renditionWidth, long bitrate, long renditionSize, String path,
-                             Instant now) {
-        renditions.stream().filter(r -> r.height() == renditionHeight).findFirst().ifPresentOrElse(
-                existing -> existing.replace(renditionWidth, bitrate, renditionSize, path),
-                () -> renditions.add(new Rendition(this, renditionHeight, renditionWidth, bitrate, renditionSize, path)));
+    /**
+     * Adds or replaces the rendition of a height (0 for audio), so a re-run of the step is harmless; a
+     * rendition no longer produced is dropped.
+     */
+    public void replaceRenditions(List<RenditionSpec> produced, Instant now) {
+        renditions.removeIf(r -> produced.stream().noneMatch(p -> p.height() == r.height()));
+        for (RenditionSpec spec : produced) {
+            renditions.stream().filter(r -> r.height() == spec.height()).findFirst().ifPresentOrElse(
+                    existing -> existing.replace(spec.width(), spec.bitrate(), spec.sizeBytes(), spec.path()),
+                    () -> renditions.add(new Rendition(this, spec.kind(), spec.height(), spec.width(), spec.bitrate(),
+                            spec.sizeBytes(), spec.path())));
+        }
         renditions.sort((a, b) -> Integer.compare(b.height(), a.height()));
         touch(now);
     }
 
     public void markReady(Instant now) {
-        if (renditions.isEmpty()) {
-            throw new IllegalStateException("video " + id + " has no rendition to publish");
+        if (renditions.isEmpty() || hlsPath == null || downloadPath == null) {
+            throw new IllegalStateException("video " + id + " has no stream or download to publish");
         }
         this.status = VideoStatus.READY;
         this.progress = 100;
@@ -212,14 +296,6 @@ public class Video {
         return value;
     }
 
-    public Optional<Thumbnail> poster() {
-        return thumbnails.stream().findFirst();
-    }
-
-    /** The tallest rendition: the progressive download. */
-    public Optional<Rendition> topRendition() {
-        return renditions.stream().findFirst();
-    }
 
     public String id() {
         return id;
@@ -287,6 +363,56 @@ public class Video {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public String pixelFormat() {
+        return pixelFormat;
+    }
+
+    public Long bitRate() {
+        return bitRate;
+    }
+
+    public int rotation() {
+        return rotation == null ? 0 : rotation;
+    }
+
+    public boolean hasAudio() {
+        return Boolean.TRUE.equals(hasAudio);
+    }
+
+    public boolean hasVideo() {
+        return width != null && height != null;
+    }
+
+    /** The probed facts processing decides on; valid once the probe step has run. */
+    public SourceFacts sourceFacts() {
+        return new SourceFacts(width == null ? 0 : width, height == null ? 0 : height, videoCodec, pixelFormat,
+                rotation(), bitRate, hasAudio(), audioCodec, watermark().isPresent());
+    }
+
+    public Optional<Watermark> watermark() {
+        return Optional.ofNullable(watermark).filter(w -> w.path() != null);
+    }
+
+    public String hlsPath() {
+        return hlsPath;
+    }
+
+    public String dashPath() {
+        return dashPath;
+    }
+
+    public String downloadPath() {
+        return downloadPath;
+    }
+
+    public String posterPath() {
+        return posterPath;
+    }
+
+    public String storyboardPath() {
+        return storyboardPath;
     }
 
     public List<Thumbnail> thumbnails() {

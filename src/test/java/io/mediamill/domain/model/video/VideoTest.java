@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VideoTest {
@@ -50,26 +51,39 @@ class VideoTest {
         video.putThumbnail(1, 5.0, "t/1.jpg", 640, 360, NOW);
         video.putThumbnail(0, 1.0, "t/0.jpg", 640, 360, NOW);
         video.putThumbnail(1, 6.0, "t/1b.jpg", 640, 360, NOW);
-        video.putRendition(360, 640, 800_000, 100, "r/360p.mp4", NOW);
-        video.putRendition(720, 1280, 2_000_000, 200, "r/720p.mp4", NOW);
-        video.putRendition(360, 640, 900_000, 110, "r/360p.mp4", NOW);
+        video.replaceRenditions(List.of(rung(360, 800_000), rung(720, 2_000_000), audio()), NOW);
+        video.replaceRenditions(List.of(rung(720, 2_000_000), rung(360, 900_000)), NOW);
 
         assertEquals(2, video.thumbnails().size());
-        assertEquals("t/0.jpg", video.poster().orElseThrow().path());
+        assertEquals("t/0.jpg", video.thumbnails().get(0).path());
         assertEquals("t/1b.jpg", video.thumbnails().get(1).path());
-        assertEquals(2, video.renditions().size());
-        assertEquals(720, video.topRendition().orElseThrow().height());
+        assertEquals(List.of(720, 360), video.renditions().stream().map(Rendition::height).toList(), "audio dropped");
         assertEquals(900_000, video.renditions().get(1).bitrate());
     }
 
     @Test
-    void readyNeedsARenditionAndClearsTheError() {
+    void readyNeedsTheStreamAndTheDownloadAndClearsTheError() {
         video.startProcessing(1, NOW);
         assertThrows(IllegalStateException.class, () -> video.markReady(NOW));
-        video.putRendition(360, 640, 800_000, 100, "r/360p.mp4", NOW);
+        video.replaceRenditions(List.of(rung(360, 800_000)), NOW);
+        video.recordStream("s/master.m3u8", "s/manifest.mpd", NOW);
+        assertThrows(IllegalStateException.class, () -> video.markReady(NOW));
+        video.recordDownload("download.mp4", NOW);
         video.markReady(NOW);
         assertEquals(VideoStatus.READY, video.status());
         assertEquals(100, video.progress());
+        assertNull(video.error());
+    }
+
+    @Test
+    void onlyAFailedVideoResumes() {
+        video.startProcessing(3, NOW);
+        assertThrows(VideoStateException.class, () -> video.resume(NOW));
+        video.markFailed("renditions: disk full", NOW);
+
+        video.resume(NOW);
+
+        assertEquals(VideoStatus.PROCESSING, video.status());
         assertNull(video.error());
     }
 
@@ -82,6 +96,14 @@ class VideoTest {
         assertEquals(VideoStatus.FAILED, video.status());
         assertEquals(Video.MAX_ERROR_LENGTH, video.error().length());
         assertTrue(video.error().endsWith("moov atom not found"));
+    }
+
+    private static RenditionSpec rung(int height, long bitrate) {
+        return new RenditionSpec(RenditionKind.VIDEO, height, height * 16 / 9, bitrate, 100, "s/media_" + height + ".m3u8");
+    }
+
+    private static RenditionSpec audio() {
+        return new RenditionSpec(RenditionKind.AUDIO, 0, 0, 128_000, 10, "s/media_a.m3u8");
     }
 
     @Test

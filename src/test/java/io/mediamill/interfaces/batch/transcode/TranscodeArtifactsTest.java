@@ -1,6 +1,7 @@
 package io.mediamill.interfaces.batch.transcode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.mediamill.infrastructure.media.ExternalProcessException;
@@ -11,11 +12,19 @@ import org.junit.jupiter.api.Test;
 class TranscodeArtifactsTest {
 
     @Test
-    void snapshotsAreCentredInEqualSlices() {
-        List<SnapshotRequest> plan = SnapshotTimeItemReader.plan(8.0, 4);
+    void picturesArePosterThenSnapshotsCentredInEqualSlicesThenStoryboard() {
+        List<PictureRequest> plan = PictureRequest.plan(true, 8.0, 640, 360, 4);
 
-        assertEquals(List.of(1.0, 3.0, 5.0, 7.0), plan.stream().map(SnapshotRequest::timeSeconds).toList());
-        assertEquals(List.of(0, 1, 2, 3), plan.stream().map(SnapshotRequest::position).toList());
+        assertEquals(new PictureRequest.Poster(3.0), plan.get(0));
+        assertEquals(List.of(1.0, 3.0, 5.0, 7.0), plan.subList(1, 5).stream()
+                .map(p -> ((PictureRequest.Snapshot) p).timeSeconds()).toList());
+        assertInstanceOf(PictureRequest.Storyboard.class, plan.get(5));
+        assertEquals(6, plan.size());
+    }
+
+    @Test
+    void soundOnlyGetsAWaveformPoster() {
+        assertEquals(List.of(new PictureRequest.Waveform()), PictureRequest.plan(false, 30, 0, 0, 4));
     }
 
     @Test
@@ -27,14 +36,6 @@ class TranscodeArtifactsTest {
         IndexCheckpoint<String> restarted = new IndexCheckpoint<>(List.of("a", "b", "c"), first.checkpoint());
         assertEquals("c", restarted.nextItem());
         assertNull(restarted.nextItem());
-    }
-
-    @Test
-    void progressWeightsCoverTheRange() {
-        assertEquals(5, ProgressWeights.thumbnails(0, 4));
-        assertEquals(15, ProgressWeights.thumbnails(4, 4));
-        assertEquals(57, ProgressWeights.renditions(1, 2));
-        assertEquals(99, ProgressWeights.renditions(2, 2));
     }
 
     @Test

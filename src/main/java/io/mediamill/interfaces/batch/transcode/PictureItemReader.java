@@ -9,13 +9,11 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Step 2 reader: the times of the snapshots, evenly spaced and centred in their slices (never the black first frame). */
+/** Step 2 reader: the pictures a video gets (see {@link PictureRequest#plan}). */
 @Dependent
 @Named
-public class SnapshotTimeItemReader extends AbstractItemReader {
+public class PictureItemReader extends AbstractItemReader {
 
     @Inject
     @BatchProperty
@@ -27,21 +25,13 @@ public class SnapshotTimeItemReader extends AbstractItemReader {
     @Inject
     MediamillConfig config;
 
-    private IndexCheckpoint<SnapshotRequest> cursor;
+    private IndexCheckpoint<PictureRequest> cursor;
 
     @Override
     public void open(Serializable checkpoint) {
         SourceMedia source = processing.source(videoId);
-        cursor = new IndexCheckpoint<>(plan(source.durationSeconds(), config.snapshotCount()), checkpoint);
-    }
-
-    static List<SnapshotRequest> plan(Double durationSeconds, int count) {
-        double duration = durationSeconds == null ? 0 : durationSeconds;
-        List<SnapshotRequest> requests = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            requests.add(new SnapshotRequest(i, count, duration * (i + 0.5) / count));
-        }
-        return requests;
+        cursor = new IndexCheckpoint<>(PictureRequest.plan(source.hasVideo(), source.duration(), source.width(),
+                source.height(), config.snapshotCount()), checkpoint);
     }
 
     @Override

@@ -1,0 +1,22 @@
+package io.mediamill.infrastructure.media;
+
+import io.mediamill.domain.model.video.Watermark;
+import java.nio.file.Path;
+
+/** A watermark image on disk with where and how it goes over the picture. */
+public record WatermarkOverlay(Path image, Watermark.Corner corner, int margin, double opacity) {
+
+    /** The overlay filter's position for the corner: W/H are the picture's size, w/h the image's. */
+    String position() {
+        String left = String.valueOf(margin);
+        String right = "W-w-" + margin;
+        String top = String.valueOf(margin);
+        String bottom = "H-h-" + margin;
+        return switch (corner) {
+            case TOP_LEFT -> "x=" + left + ":y=" + top;
+            case TOP_RIGHT -> "x=" + right + ":y=" + top;
+            case BOTTOM_LEFT -> "x=" + left + ":y=" + bottom;
+            case BOTTOM_RIGHT -> "x=" + right + ":y=" + bottom;
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package io.mediamill.interfaces.batch.transcode;
+
+import io.mediamill.application.PictureFile;
+import io.mediamill.application.ProcessingService;
+import io.mediamill.application.SourceMedia;
+import io.mediamill.domain.model.video.StoryboardLayout;
+import io.mediamill.infrastructure.media.Transcoder;
+import io.mediamill.infrastructure.storage.MediaStorage;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.nio.file.Path;
+
+/** Step 2 processor: one ffmpeg run per picture, published under its final name only when complete. */
+@Dependent
+@Named
+public class PictureItemProcessor implements ItemProcessor {
+
+    /** Posters and snapshots are for lists and players' first frame: no taller than this. */
+    static final int MAX_HEIGHT = 720;
+    static final int SNAPSHOT_HEIGHT = 360;
+
+    @Inject
+    @BatchProperty
+    String videoId;
+
+    @Inject
+    ProcessingService processing;
+
+    @Inject
+    Transcoder transcoder;
+
+    @Inject
+    MediaStorage storage;
+
+    @Override
+    public Object processItem(Object item) {
+        // Read again for every item: a video deleted meanwhile fails the step here, before ffmpeg runs.
+        SourceMedia source = processing.source(videoId);
+        Path dir = storage.videoDir(videoId);
+        if (item instanceof PictureRequest.Poster poster) {
+            return poster(source, poster, dir.resolve("poster.jpg"));
+        }
+        if (item instanceof PictureRequest.Snapshot snapshot) {
+            return snapshot(source, snapshot, dir.resolve("thumbnails").resolve(snapshot.position() + ".jpg"));
+        }
+        if (item instanceof PictureRequest.Storyboard storyboard) {
+            return storyboard(source, storyboard.layout(), dir.resolve("storyboard"));
+        }
+        return waveform(source, dir.resolve("poster.jpg"));
+    }
+
+    private PictureFile poster(SourceMedia source, PictureRequest.Poster poster, Path target) {
+        int height = evenAtMost(source.height(), MAX_HEIGHT);
+        Path temporary = storage.temporaryFor(target);
+        transcoder.poster(videoId, source.path(), poster.startSeconds(), height, temporary);
+        storage.publish(temporary, target);
+        return new PictureFile(PictureFile.Kind.POSTER, 0, poster.startSeconds(), storage.relative(target),
+                source.widthAtHeight(height), height);
+    }
+
+    private PictureFile snapshot(SourceMedia source, PictureRequest.Snapshot snapshot, Path target) {
+        int height = evenAtMost(source.height(), SNAPSHOT_HEIGHT);
+        Path temporary = storage.temporaryFor(target);
+        transcoder.snapshot(videoId, source.path(), snapshot.timeSeconds(), height, temporary);
+        storage.publish(temporary, target);
+        return new PictureFile(PictureFile.Kind.SNAPSHOT, snapshot.position(), snapshot.timeSeconds(),
+                storage.relative(target), source.widthAtHeight(height), height);
+    }
+
+    /** The sprite first, then the track that points into it, so the track never names a missing image. */
+    private PictureFile storyboard(SourceMedia source, StoryboardLayout layout, Path dir) {
+        Path sprite = dir.resolve("sprite.jpg");
+        Path temporary = storage.temporaryFor(sprite);
+        transcoder.storyboard(videoId, source.path(), layout.intervalSeconds(), layout.tileWidth(), layout.tileHeight(),
+                layout.columns(), layout.rows(), temporary, source.durationSeconds());
+        storage.publish(temporary, sprite);
+        Path track = dir.resolve("storyboard.vtt");
+        storage.writeAtomically(track, layout.webVtt(sprite.getFileName().toString()));
+        return new PictureFile(PictureFile.Kind.STORYBOARD, 0, 0, storage.relative(track),
+                layout.tileWidth() * layout.columns(), layout.tileHeight() * layout.rows());
+    }
+
+    private PictureFile waveform(SourceMedia source, Path target) {
+        Path temporary = storage.temporaryFor(target);
+        transcoder.waveformPoster(videoId, source.path(), 1280, 720, temporary);
+        storage.publish(temporary, target);
+        return new PictureFile(PictureFile.Kind.POSTER, 0, 0, storage.relative(target), 1280, 720);
+    }
+
+    private static int evenAtMost(int height, int limit) {
+        int bounded = Math.min(height, limit);
+        return bounded - bounded % 2;
+    }
+}

@@ -1,0 +1,29 @@
+package io.mediamill.interfaces.batch.transcode;
+
+import io.mediamill.application.PictureFile;
+import io.mediamill.application.ProcessingService;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** Step 2 writer: records the pictures in the chunk's transaction. */
+@Dependent
+@Named
+public class PictureItemWriter extends AbstractItemWriter {
+
+    @Inject
+    @BatchProperty
+    String videoId;
+
+    @Inject
+    ProcessingService processing;
+
+    @Override
+    public void writeItems(List<Object> items) {
+        List<PictureFile> files = items.stream().map(PictureFile.class::cast).toList();
+        processing.recordPictures(videoId, files, ProgressWeights.PICTURES_DONE);
+    }
+}
