@@ -79,6 +79,43 @@ public final class MediamillClient {
                 HttpResponse.BodyHandlers.discarding());
     }
 
+    public HttpResponse<String> post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Reads a server-sent event stream to its end and returns its {@code data:} payloads as JSON. */
+    public List<JsonObject> events(String path) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream")
+                .timeout(Duration.ofMinutes(3)).GET().build();
+        HttpResponse<java.util.stream.Stream<String>> response = send(request, HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode());
+        }
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            return lines.filter(line -> line.startsWith("data:")).map(line -> json(line.substring(5).strip())).toList();
+        }
+    }
+
+    /** Uploads a multipart form of text fields and files (name → path) and returns the answer. */
+    public HttpResponse<String> uploadForm(java.util.Map<String, String> fields, java.util.Map<String, Path> files) {
+        String boundary = "----mediamill-" + UUID.randomUUID();
+        List<byte[]> body = new ArrayList<>();
+        fields.forEach((name, value) -> body.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        files.forEach((name, file) -> {
+            body.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                    + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.add(read(file));
+            body.add("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/videos"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(body))
+                .build();
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> delete(String path) {
         return send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -43,6 +43,67 @@ public final class TestMedia {
         return file;
     }
 
+    /**
+     * A file made by ffmpeg from lavfi sources: {@code testsrc2} picture at the given size and rate and, unless
+     * {@code audio} is false, a sine tone; {@code codecArgs} choose codecs and container options.
+     */
+    public Path generate(String name, int width, int height, double seconds, boolean audio, String... codecArgs) {
+        Path file = dir.resolve(name);
+        List<String> argv = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-y", "-v", "error",
+                "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25"));
+        if (audio) {
+            argv.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"));
+        }
+        argv.addAll(List.of("-t", String.valueOf(seconds)));
+        argv.addAll(List.of(codecArgs));
+        argv.add(file.toString());
+        runner.run(new ExternalCommand(argv), TIMEOUT);
+        return file;
+    }
+
+    /** Runs ffmpeg with these arguments (inputs, filters, output) and returns the output named last. */
+    public Path ffmpeg(String... args) {
+        List<String> argv = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-y", "-v", "error"));
+        argv.addAll(List.of(args));
+        runner.run(new ExternalCommand(argv), TIMEOUT);
+        return Path.of(args[args.length - 1]);
+    }
+
+    /** ffprobe over HTTP (or a file): what the player would see. */
+    public MediaInfo probeUrl(String url) {
+        String json = runner.run(new ExternalCommand(List.of("ffprobe", "-v", "error", "-print_format", "json",
+                "-show_format", "-show_streams", url)), TIMEOUT).stdout();
+        return new FfprobeJsonParser().parse(json);
+    }
+
+    /** One stream entry of ffprobe, e.g. {@code profile} of the first video stream. */
+    public String streamEntry(String url, String selector, String entry) {
+        return runner.run(new ExternalCommand(List.of("ffprobe", "-v", "error", "-select_streams", selector,
+                "-show_entries", "stream=" + entry, "-of", "default=noprint_wrappers=1:nokey=1", url)), TIMEOUT)
+                .stdout().lines().findFirst().orElse("").strip();
+    }
+
+    /** Decodes every frame ffmpeg picks from the URL; fails when playback would. */
+    public void decodeFully(String url) {
+        runner.run(new ExternalCommand(List.of("ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-xerror",
+                "-i", url, "-f", "null", "-")), TIMEOUT);
+    }
+
+    /** The RGB value of one pixel of the frame at {@code seconds}. */
+    public int[] pixel(String url, double seconds, int x, int y) {
+        Path raw = dir.resolve("pixel-" + System.nanoTime() + ".rgb");
+        // Seek after the input: ffmpeg's HLS demuxer mis-seeks fMP4 media playlists when seeking before it.
+        // Crop 2x2: yuv420p halves chroma, so a 1-pixel crop would round down to nothing.
+        ffmpeg("-i", url, "-ss", String.valueOf(seconds), "-frames:v", "1",
+                "-vf", "crop=2:2:" + x + ":" + y, "-f", "rawvideo", "-pix_fmt", "rgb24", raw.toString());
+        try {
+            byte[] rgb = Files.readAllBytes(raw);
+            return new int[] {rgb[0] & 0xFF, rgb[1] & 0xFF, rgb[2] & 0xFF};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A file that is not media at all, under a media file name. */
     public Path text(String name) {
         Path file = dir.resolve(name);

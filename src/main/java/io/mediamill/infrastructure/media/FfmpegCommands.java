@@ -21,15 +21,23 @@ public final class FfmpegCommands {
         this.ffmpeg = ffmpeg;
     }
 
-    /** One JPEG frame at {@code seconds}, scaled to {@code height} lines keeping the aspect ratio. */
-    public ExternalCommand snapshot(Path source, double seconds, int height, Path output) {
-        return new ExternalCommand(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin", "-y",
-                // Seeking before -i is fast (keyframe seek, then decode to the exact time).
-                "-ss", formatSeconds(seconds), "-i", source.toString(),
-                "-map", "0:v:0", "-frames:v", "1",
-                "-vf", "scale=-2:" + height,
-                "-c:v", "mjpeg", "-q:v", "3", "-f", "image2", "-update", "1",
-                output.toString()));
+    /**
+     * One JPEG frame at {@code seconds}, scaled to {@code height} lines keeping the aspect ratio. A fast seek
+     * (before the input) jumps by keyframes; an exact one (after it) decodes from the start: the way out for
+     * containers such as MPEG-TS whose fast seek can land past the last keyframe.
+     */
+    public ExternalCommand snapshot(Path source, double seconds, int height, Path output, boolean exactSeek) {
+        List<String> argv = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin", "-y"));
+        argv.addAll(seek(source, seconds, exactSeek));
+        argv.addAll(List.of("-map", "0:v:0", "-frames:v", "1", "-vf", "scale=-2:" + height,
+                "-c:v", "mjpeg", "-q:v", "3", "-f", "image2", "-update", "1", output.toString()));
+        return new ExternalCommand(argv);
+    }
+
+    private static List<String> seek(Path source, double seconds, boolean exact) {
+        return exact
+                ? List.of("-i", source.toString(), "-ss", formatSeconds(seconds))
+                : List.of("-ss", formatSeconds(seconds), "-i", source.toString());
     }
 
     /** Segment length of the adaptive stream; keyframes every {@value #KEYFRAME_SECONDS} s align every rung on it. */
@@ -151,11 +159,12 @@ public final class FfmpegCommands {
      * The poster: ffmpeg's thumbnail filter picks the most representative of the frames in a window
      * (50 frames) starting at {@code seconds}, so a fade or a black frame is not the face of the video.
      */
-    public ExternalCommand poster(Path source, double seconds, int height, Path output) {
-        return new ExternalCommand(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin", "-y",
-                "-ss", formatSeconds(seconds), "-i", source.toString(),
-                "-map", "0:v:0", "-vf", "thumbnail=n=50,scale=-2:" + height, "-frames:v", "1",
+    public ExternalCommand poster(Path source, double seconds, int height, Path output, boolean exactSeek) {
+        List<String> argv = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin", "-y"));
+        argv.addAll(seek(source, seconds, exactSeek));
+        argv.addAll(List.of("-map", "0:v:0", "-vf", "thumbnail=n=50,scale=-2:" + height, "-frames:v", "1",
                 "-c:v", "mjpeg", "-q:v", "3", "-f", "image2", "-update", "1", output.toString()));
+        return new ExternalCommand(argv);
     }
 
     /** A poster for sound without pictures: the waveform of the first audio stream. */

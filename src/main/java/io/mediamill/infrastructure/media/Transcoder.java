@@ -4,6 +4,9 @@ import io.mediamill.domain.model.video.LadderPlan;
 import io.mediamill.infrastructure.config.MediamillConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.DoubleConsumer;
 
@@ -29,12 +32,30 @@ public class Transcoder {
         this.commands = new FfmpegCommands(config.ffmpeg());
     }
 
+    /** One frame; when the fast seek yields no picture (past the last keyframe), once more with an exact one. */
     public void snapshot(String videoId, Path source, double seconds, int height, Path output) {
-        runner.run(commands.snapshot(source, seconds, height, output).ownedBy(videoId), config.probeTimeout());
+        runner.run(commands.snapshot(source, seconds, height, output, false).ownedBy(videoId), config.probeTimeout());
+        if (isEmpty(output)) {
+            runner.run(commands.snapshot(source, seconds, height, output, true).ownedBy(videoId),
+                    config.transcodeTimeout(seconds));
+        }
     }
 
+    /** The poster; when the fast seek yields no picture, once more with an exact one. */
     public void poster(String videoId, Path source, double seconds, int height, Path output) {
-        runner.run(commands.poster(source, seconds, height, output).ownedBy(videoId), config.probeTimeout());
+        runner.run(commands.poster(source, seconds, height, output, false).ownedBy(videoId), config.probeTimeout());
+        if (isEmpty(output)) {
+            runner.run(commands.poster(source, seconds, height, output, true).ownedBy(videoId),
+                    config.transcodeTimeout(seconds));
+        }
+    }
+
+    private static boolean isEmpty(Path output) {
+        try {
+            return !Files.exists(output) || Files.size(output) == 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public void waveformPoster(String videoId, Path source, int width, int height, Path output) {

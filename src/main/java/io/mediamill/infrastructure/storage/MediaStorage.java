@@ -13,6 +13,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The media volume. Uploads are received under {@code incoming/} and committed into a folder per video,
@@ -123,19 +124,48 @@ public class MediaStorage {
         }
     }
 
-    /** Writes a small text file under a temporary name and renames it into place. */
-    public void writeAtomically(Path target, String content) {
+    /**
+     * Makes {@code target} through its temporary name: {@code writer} writes there, the result is renamed into
+     * place; whatever fails, the temporary file is removed.
+     */
+    public void produce(Path target, Consumer<Path> writer) {
         Path temporary = temporaryFor(target);
         try {
-            Files.writeString(temporary, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + target, e);
+            writer.accept(temporary);
+            if (!Files.isRegularFile(temporary)) {
+                throw new IllegalStateException("nothing was written for " + target.getFileName());
+            }
+            publish(temporary, target);
+        } catch (RuntimeException e) {
+            deleteQuietly(temporary);
+            throw e;
         }
-        publish(temporary, target);
     }
 
-    /** An empty hidden folder next to {@code target} to build its new content in; leftovers of a failed run are cleared. */
-    public Path temporaryDirectoryFor(Path target) {
+    /** Makes folder {@code target} in a hidden temporary folder, renamed into place when done, removed if not. */
+    public void produceDirectory(Path target, Consumer<Path> writer) {
+        Path temporary = temporaryDirectoryFor(target);
+        try {
+            writer.accept(temporary);
+            publishDirectory(temporary, target);
+        } catch (RuntimeException e) {
+            deleteTree(temporary);
+            throw e;
+        }
+    }
+
+    /** Writes a small text file under a temporary name and renames it into place. */
+    public void writeAtomically(Path target, String content) {
+        produce(target, temporary -> {
+            try {
+                Files.writeString(temporary, content);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write " + target, e);
+            }
+        });
+    }
+
+    private Path temporaryDirectoryFor(Path target) {
         Path temporary = temporaryFor(target);
         deleteTree(temporary);
         try {
@@ -150,7 +180,7 @@ public class MediaStorage {
      * Puts a finished folder in place of {@code target} by renames only: readers see the old folder or the
      * new one, never a half-written one.
      */
-    public void publishDirectory(Path temporary, Path target) {
+    private void publishDirectory(Path temporary, Path target) {
         Path previous = target.resolveSibling("." + target.getFileName() + ".old");
         try {
             deleteTree(previous);

@@ -85,7 +85,7 @@ class FfmpegCommandsTest {
 
     @Test
     void posterLetsTheThumbnailFilterChooseFromAWindow() {
-        ExternalCommand command = commands.poster(Path.of("/m/s.mov"), 4.5, 720, Path.of("/m/.poster.jpg.part"));
+        ExternalCommand command = commands.poster(Path.of("/m/s.mov"), 4.5, 720, Path.of("/m/.poster.jpg.part"), false);
 
         assertEquals(argv(List.of("-ss", "4.500", "-i", "/m/s.mov", "-map", "0:v:0",
                 "-vf", "thumbnail=n=50,scale=-2:720", "-frames:v", "1",
@@ -94,11 +94,18 @@ class FfmpegCommandsTest {
 
     @Test
     void snapshotSeeksBeforeInputAndWritesOneScaledJpeg() {
-        ExternalCommand command = commands.snapshot(Path.of("/m/source.mov"), 12.5, 360, Path.of("/m/.0.jpg.part"));
+        ExternalCommand command = commands.snapshot(Path.of("/m/source.mov"), 12.5, 360, Path.of("/m/.0.jpg.part"), false);
 
         assertEquals(argv(List.of("-ss", "12.500", "-i", "/m/source.mov", "-map", "0:v:0", "-frames:v", "1",
                 "-vf", "scale=-2:360", "-c:v", "mjpeg", "-q:v", "3", "-f", "image2", "-update", "1",
                 "/m/.0.jpg.part")), command.argv());
+    }
+
+    @Test
+    void exactSeekGoesAfterTheInput() {
+        List<String> argv = commands.snapshot(Path.of("/m/s.ts"), 1.5, 240, Path.of("/o"), true).argv();
+
+        assertEquals(List.of("-i", "/m/s.ts", "-ss", "1.500", "-map"), argv.subList(6, 11));
     }
 
     @Test

@@ -54,18 +54,16 @@ public class PictureItemProcessor implements ItemProcessor {
 
     private PictureFile poster(SourceMedia source, PictureRequest.Poster poster, Path target) {
         int height = evenAtMost(source.height(), MAX_HEIGHT);
-        Path temporary = storage.temporaryFor(target);
-        transcoder.poster(videoId, source.path(), poster.startSeconds(), height, temporary);
-        storage.publish(temporary, target);
+        storage.produce(target, temporary -> transcoder.poster(videoId, source.path(), poster.startSeconds(), height,
+                temporary));
         return new PictureFile(PictureFile.Kind.POSTER, 0, poster.startSeconds(), storage.relative(target),
                 source.widthAtHeight(height), height);
     }
 
     private PictureFile snapshot(SourceMedia source, PictureRequest.Snapshot snapshot, Path target) {
         int height = evenAtMost(source.height(), SNAPSHOT_HEIGHT);
-        Path temporary = storage.temporaryFor(target);
-        transcoder.snapshot(videoId, source.path(), snapshot.timeSeconds(), height, temporary);
-        storage.publish(temporary, target);
+        storage.produce(target, temporary -> transcoder.snapshot(videoId, source.path(), snapshot.timeSeconds(), height,
+                temporary));
         return new PictureFile(PictureFile.Kind.SNAPSHOT, snapshot.position(), snapshot.timeSeconds(),
                 storage.relative(target), source.widthAtHeight(height), height);
     }
@@ -73,10 +71,9 @@ public class PictureItemProcessor implements ItemProcessor {
     /** The sprite first, then the track that points into it, so the track never names a missing image. */
     private PictureFile storyboard(SourceMedia source, StoryboardLayout layout, Path dir) {
         Path sprite = dir.resolve("sprite.jpg");
-        Path temporary = storage.temporaryFor(sprite);
-        transcoder.storyboard(videoId, source.path(), layout.intervalSeconds(), layout.tileWidth(), layout.tileHeight(),
-                layout.columns(), layout.rows(), temporary, source.durationSeconds());
-        storage.publish(temporary, sprite);
+        storage.produce(sprite, temporary -> transcoder.storyboard(videoId, source.path(), layout.intervalSeconds(),
+                layout.tileWidth(), layout.tileHeight(), layout.columns(), layout.rows(), temporary,
+                source.durationSeconds()));
         Path track = dir.resolve("storyboard.vtt");
         storage.writeAtomically(track, layout.webVtt(sprite.getFileName().toString()));
         return new PictureFile(PictureFile.Kind.STORYBOARD, 0, 0, storage.relative(track),
@@ -84,9 +81,7 @@ public class PictureItemProcessor implements ItemProcessor {
     }
 
     private PictureFile waveform(SourceMedia source, Path target) {
-        Path temporary = storage.temporaryFor(target);
-        transcoder.waveformPoster(videoId, source.path(), 1280, 720, temporary);
-        storage.publish(temporary, target);
+        storage.produce(target, temporary -> transcoder.waveformPoster(videoId, source.path(), 1280, 720, temporary));
         return new PictureFile(PictureFile.Kind.POSTER, 0, 0, storage.relative(target), 1280, 720);
     }
 

@@ -53,12 +53,11 @@ public class StreamItemProcessor implements ItemProcessor {
 
     private StreamFiles ladder(SourceMedia source, Path stream) {
         LadderPlan plan = source.plan();
-        Path work = storage.temporaryDirectoryFor(stream);
         try (ProgressReport progress = processing.trackProgress(videoId, source.duration(),
                 ProgressWeights.PICTURES_DONE, ProgressWeights.LADDER_DONE)) {
-            transcoder.ladder(videoId, source.path(), plan, source.watermark(), work, source.durationSeconds(), progress);
+            storage.produceDirectory(stream, work -> transcoder.ladder(videoId, source.path(), plan, source.watermark(),
+                    work, source.durationSeconds(), progress));
         }
-        storage.publishDirectory(work, stream);
         return new StreamFiles(storage.relative(stream.resolve(StreamLayout.MASTER_PLAYLIST)),
                 storage.relative(stream.resolve(StreamLayout.MANIFEST)), measure(plan, source, stream));
     }
@@ -90,9 +89,7 @@ public class StreamItemProcessor implements ItemProcessor {
         Path video = plan.hasVideo() ? stream.resolve(StreamLayout.mediaPlaylist(0)) : null;
         Path audio = plan.audio() ? stream.resolve(StreamLayout.mediaPlaylist(plan.rungs().size())) : null;
         Path target = storage.videoDir(videoId).resolve(plan.hasVideo() ? "download.mp4" : "audio.m4a");
-        Path temporary = storage.temporaryFor(target);
-        transcoder.download(videoId, video, audio, temporary, source.durationSeconds());
-        storage.publish(temporary, target);
+        storage.produce(target, temporary -> transcoder.download(videoId, video, audio, temporary, source.durationSeconds()));
         return new DownloadFile(storage.relative(target));
     }
 }
