@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -40,21 +41,8 @@ public final class MediamillClient {
 
     /** POST /api/videos with the file in part "file" (under the given client file name) and an optional title. */
     public HttpResponse<String> upload(Path file, String fileName, String title) {
-        String boundary = "----mediamill-" + UUID.randomUUID();
-        List<byte[]> body = new ArrayList<>();
-        if (title != null) {
-            body.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n" + title + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        body.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.add(read(file));
-        body.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/videos"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(body))
-                .build();
-        return send(request, HttpResponse.BodyHandlers.ofString());
+        Map<String, String> fields = title == null ? Map.of() : Map.of("title", title);
+        return uploadForm(fields, Map.of("file", file), fileName);
     }
 
     /** Uploads and returns the new video's id, failing unless the answer is 201. */
@@ -97,14 +85,21 @@ public final class MediamillClient {
     }
 
     /** Uploads a multipart form of text fields and files (name → path) and returns the answer. */
-    public HttpResponse<String> uploadForm(java.util.Map<String, String> fields, java.util.Map<String, Path> files) {
+    public HttpResponse<String> uploadForm(Map<String, String> fields, Map<String, Path> files) {
+        return uploadForm(fields, files, null);
+    }
+
+    /** The same, with the video ("file" part) sent under a client file name of the caller's choice. */
+    private HttpResponse<String> uploadForm(Map<String, String> fields, Map<String, Path> files,
+                                            String videoFileName) {
         String boundary = "----mediamill-" + UUID.randomUUID();
         List<byte[]> body = new ArrayList<>();
         fields.forEach((name, value) -> body.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
                 + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
         files.forEach((name, file) -> {
+            String fileName = name.equals("file") && videoFileName != null ? videoFileName : file.getFileName().toString();
             body.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-                    + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                    + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             body.add(read(file));
             body.add("\r\n".getBytes(StandardCharsets.UTF_8));
         });

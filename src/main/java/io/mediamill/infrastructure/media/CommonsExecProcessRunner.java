@@ -50,7 +50,7 @@ public class CommonsExecProcessRunner implements ProcessRunner {
     public ProcessResult run(ExternalCommand command, Duration timeout) {
         BoundedOutputStream stdout = new BoundedOutputStream(STDOUT_LIMIT);
         TailOutputStream stderr = execute(command, timeout, stdout, null);
-        return new ProcessResult(0, stdout.text(), stderr.tail());
+        return new ProcessResult(stdout.text(), stderr.tail());
     }
 
     @Override

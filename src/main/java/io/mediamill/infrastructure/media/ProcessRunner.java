@@ -12,7 +12,7 @@ public interface ProcessRunner {
     /**
      * Runs the command, killing it when it outlives the timeout.
      *
-     * @return its standard output
+     * @return its standard output and stderr tail
      * @throws ExternalProcessException when it cannot start, exits non-zero or times out
      */
     ProcessResult run(ExternalCommand command, Duration timeout);

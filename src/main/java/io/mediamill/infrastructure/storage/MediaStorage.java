@@ -106,7 +106,7 @@ public class MediaStorage {
     }
 
     /** The hidden name an output is written under before {@link #publish} renames it into place. */
-    public Path temporaryFor(Path target) {
+    private Path temporaryFor(Path target) {
         try {
             Files.createDirectories(target.getParent());
         } catch (IOException e) {
@@ -116,7 +116,7 @@ public class MediaStorage {
     }
 
     /** Atomically replaces {@code target} with the finished temporary file. */
-    public void publish(Path temporary, Path target) {
+    private void publish(Path temporary, Path target) {
         try {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
