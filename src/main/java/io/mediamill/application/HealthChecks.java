@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -24,6 +25,10 @@ public class HealthChecks {
     /** The outcome of one check, with a line a person can act on. */
     public record Check(boolean up, String detail) {
     }
+
+    private static final Duration FFMPEG_CHECK_TTL = Duration.ofSeconds(30);
+
+    private volatile CachedCheck ffmpegCheck;
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
@@ -68,8 +73,18 @@ public class HealthChecks {
         return new Check(true, "job operator answers; known jobs: " + jobs.knownJobNames());
     }
 
+    /** Two process launches per look, so the answer is kept for a while: binaries rarely come and go. */
     private Check ffmpeg() {
-        return new Check(true, transcoder.version() + "; " + prober.version());
+        CachedCheck cached = ffmpegCheck;
+        if (cached != null && cached.takenAt() > System.nanoTime() - FFMPEG_CHECK_TTL.toNanos()) {
+            return cached.check();
+        }
+        Check check = guarded(() -> new Check(true, transcoder.version() + "; " + prober.version()));
+        ffmpegCheck = new CachedCheck(check, System.nanoTime());
+        return check;
+    }
+
+    private record CachedCheck(Check check, long takenAt) {
     }
 
     private Check disk() {

@@ -85,7 +85,7 @@ public class ProcessingService {
     /** The source with its probed facts; valid once the probe step has run. */
     public SourceMedia source(String videoId) {
         Video video = videos.find(videoId).orElseThrow(() -> new VideoNotFoundException(videoId));
-        if (video.durationSeconds() == null && video.width() == null && !video.hasAudio()) {
+        if (!video.isProbed()) {
             throw new IllegalStateException("video " + videoId + " has not been probed");
         }
         WatermarkOverlay overlay = video.watermark().map(this::overlay).orElse(null);

@@ -385,6 +385,11 @@ public class Video {
         return width != null && height != null;
     }
 
+    /** The probe step records whether there is audio either way; before it, nothing is known. */
+    public boolean isProbed() {
+        return hasAudio != null;
+    }
+
     /** The probed facts processing decides on; valid once the probe step has run. */
     public SourceFacts sourceFacts() {
         return new SourceFacts(width == null ? 0 : width, height == null ? 0 : height, videoCodec, pixelFormat,
