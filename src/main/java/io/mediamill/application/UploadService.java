@@ -4,6 +4,7 @@ import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoRepository;
 import io.mediamill.domain.model.video.Watermark;
 import io.mediamill.infrastructure.storage.MediaStorage;
+import io.mediamill.infrastructure.storage.Received;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -13,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
- * Accepts an uploaded file: streams it onto the media volume, records the video and queues its processing.
+ * Accepts an uploaded file: streams it onto the media volume (or takes a finished resumable upload), records
+ * the video and queues its processing.
  * Deliberately not one transaction: the file is committed first, the row next, the job is started last, so
  * the job never runs before the row it reads is visible.
  */
@@ -37,36 +40,52 @@ public class UploadService {
     @Inject
     Clock clock;
 
-    /** Takes an upload, with an optional watermark to burn into every video rendition. */
-    public Video upload(String title, String clientFileName, InputStream content, WatermarkUpload watermark) {
+    /** What became of an upload: a new video, or the owner's existing video with the same content. */
+    public record Accepted(Video video, boolean duplicate) {
+    }
+
+    /** Takes a streamed upload, with an optional watermark to burn into every video rendition. */
+    public Accepted upload(String title, String clientFileName, InputStream content, WatermarkUpload watermark) {
+        return accept(Video.ANONYMOUS, title, clientFileName, storage.receive(content), watermark);
+    }
+
+    /**
+     * Turns bytes already on the media volume (a finished multipart or resumable upload) into a video and
+     * queues its processing; the same content uploaded again by the same owner is the video it already is.
+     */
+    public Accepted accept(String owner, String title, String clientFileName, Received received, WatermarkUpload watermark) {
         String fileName = FileNames.displayName(clientFileName);
-        Path received = storage.receive(content);
+        if (received.size() == 0) {
+            storage.deleteQuietly(received.path());
+            throw new InvalidUploadException("The file " + (fileName == null ? "" : "\"" + fileName + "\" ") + "is empty.");
+        }
+        Optional<Video> existing = videos.findByOwnerAndSha256(owner, received.sha256());
+        if (existing.isPresent()) {
+            storage.deleteQuietly(received.path());
+            return new Accepted(existing.get(), true);
+        }
         String videoId = Video.newId();
         try {
-            long size = Files.size(received);
-            if (size == 0) {
-                throw new InvalidUploadException("The file " + (fileName == null ? "" : "\"" + fileName + "\" ")
-                        + "is empty.");
-            }
             Watermark stored = watermark == null ? null : storeWatermark(videoId, watermark);
-            String sourcePath = storage.commitSource(videoId, received, FileNames.extension(fileName));
-            Video video = new Video(videoId, titleFor(title, fileName), fileName, sourcePath, size, clock.instant());
+            String sourcePath = storage.commitSource(videoId, received.path(), FileNames.extension(fileName));
+            Video video = new Video(videoId, titleFor(title, fileName), fileName, sourcePath, received.size(), clock.instant());
+            video.identifyContent(owner, received.sha256());
             video.applyWatermark(stored);
             videos.add(video);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            storage.deleteQuietly(received);
+            storage.deleteQuietly(received.path());
             storage.deleteVideo(videoId);
             throw e;
         }
         processing.enqueue(videoId);
-        return videos.find(videoId).orElseThrow();
+        return new Accepted(videos.find(videoId).orElseThrow(), false);
     }
 
     /** Keeps the watermark image next to the video; only PNG is taken (it carries the transparency). */
     private Watermark storeWatermark(String videoId, WatermarkUpload watermark) throws IOException {
-        Path image = storage.receive(watermark.image());
+        Path image = storage.receive(watermark.image()).path();
         try (InputStream head = Files.newInputStream(image)) {
             if (!Arrays.equals(head.readNBytes(PNG_SIGNATURE.length), PNG_SIGNATURE)) {
                 throw new InvalidUploadException("The watermark must be a PNG image.");

@@ -20,6 +20,8 @@ public class MediamillConfig {
     private final double transcodeTimeoutPerMediaSecond;
     private final long minimumFreeDiskBytes;
     private final Duration stallTimeout;
+    private final long maxUploadBytes;
+    private final Duration uploadExpiry;
 
     public MediamillConfig() {
         this.mediaDir = Path.of(setting("mediamill.media.dir", "MEDIAMILL_MEDIA_DIR",
@@ -35,6 +37,10 @@ public class MediamillConfig {
                 setting("mediamill.transcode.timeout-factor", "MEDIAMILL_TRANSCODE_TIMEOUT_FACTOR", "20"));
         this.stallTimeout = Duration.ofSeconds(Long.parseLong(
                 setting("mediamill.transcode.stall-timeout-seconds", "MEDIAMILL_STALL_TIMEOUT_SECONDS", "120")));
+        this.maxUploadBytes = Long.parseLong(
+                setting("mediamill.upload.max-bytes", "MEDIAMILL_UPLOAD_MAX_BYTES", String.valueOf(20L << 30)));
+        this.uploadExpiry = Duration.ofSeconds(Long.parseLong(
+                setting("mediamill.upload.expiry-seconds", "MEDIAMILL_UPLOAD_EXPIRY_SECONDS", "86400")));
         this.minimumFreeDiskBytes = Long.parseLong(
                 setting("mediamill.disk.min-free-bytes", "MEDIAMILL_DISK_MIN_FREE_BYTES", String.valueOf(512L << 20)));
     }
@@ -78,6 +84,16 @@ public class MediamillConfig {
     /** How long an encode may go without its output advancing before it is killed as stalled. */
     public Duration stallTimeout() {
         return stallTimeout;
+    }
+
+    /** The largest upload accepted (tus Tus-Max-Size). */
+    public long maxUploadBytes() {
+        return maxUploadBytes;
+    }
+
+    /** How long an unfinished resumable upload may be resumed before its bytes are removed. */
+    public Duration uploadExpiry() {
+        return uploadExpiry;
     }
 
     /** Below this much free space on the media volume the health check reports the disk as down. */

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -43,6 +45,20 @@ public class MediaStorage {
         return root;
     }
 
+    /** Where a resumable upload's bytes collect until it is complete; the folder exists. */
+    public Path resumableFile(String uploadId) {
+        if (!uploadId.matches("[0-9a-f-]{36}")) {
+            throw new IllegalArgumentException("not an upload id: " + uploadId);
+        }
+        Path file = root.resolve(INCOMING).resolve(uploadId + ".tus");
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
     /** A fresh path under incoming/ for an upload in progress; the folder exists. */
     public Path newIncomingFile() {
         Path incoming = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".upload");
@@ -55,18 +71,24 @@ public class MediaStorage {
     }
 
     /**
-     * Puts an upload's content in a file under incoming/ and returns it. Content already spooled there is
-     * taken as it is; any other stream is copied through a small buffer, never held in memory.
+     * Puts an upload's content in a file under incoming/ and returns it with its size and SHA-256. Content
+     * already spooled there is taken as it is; any other stream is copied through a small buffer (and hashed
+     * on the way), never held in memory.
      */
-    public Path receive(InputStream content) {
-        if (content instanceof IncomingFile spooled && spooled.path().startsWith(root.resolve(INCOMING))) {
-            closeQuietly(spooled);
-            return spooled.path();
+    public Received receive(InputStream content) {
+        try {
+            if (content instanceof IncomingFile spooled && spooled.path().startsWith(root.resolve(INCOMING))) {
+                closeQuietly(spooled);
+                return new Received(spooled.path(), Files.size(spooled.path()), spooled.sha256());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Path incoming = newIncomingFile();
-        try {
-            Files.copy(content, incoming);
-            return incoming;
+        MessageDigest digest = ContentHash.newDigest();
+        try (DigestInputStream hashing = new DigestInputStream(content, digest)) {
+            long size = Files.copy(hashing, incoming);
+            return new Received(incoming, size, ContentHash.hex(digest));
         } catch (IOException e) {
             deleteQuietly(incoming);
             throw new UncheckedIOException("could not store the upload: " + e.getMessage(), e);

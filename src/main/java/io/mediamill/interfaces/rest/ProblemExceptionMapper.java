@@ -1,6 +1,7 @@
 package io.mediamill.interfaces.rest;
 
 import io.mediamill.application.InvalidUploadException;
+import io.mediamill.application.ResumableUploadException;
 import io.mediamill.domain.model.video.VideoNotFoundException;
 import io.mediamill.domain.model.video.VideoStateException;
 import jakarta.validation.ConstraintViolationException;
@@ -23,11 +24,35 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uriInfo;
 
+    /** A status the JAX-RS enum lacks, such as tus's 460 Checksum Mismatch. */
+    private static Response.StatusType status(int code, String reason) {
+        Response.Status known = Response.Status.fromStatusCode(code);
+        return known != null ? known : new Response.StatusType() {
+            @Override
+            public int getStatusCode() {
+                return code;
+            }
+
+            @Override
+            public Response.Status.Family getFamily() {
+                return Response.Status.Family.familyOf(code);
+            }
+
+            @Override
+            public String getReasonPhrase() {
+                return reason;
+            }
+        };
+    }
+
     @Override
     public Response toResponse(Throwable failure) {
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
         if (failure instanceof VideoNotFoundException) {
             return ProblemDetail.response(Response.Status.NOT_FOUND, failure.getMessage(), instance);
+        }
+        if (failure instanceof ResumableUploadException upload) {
+            return ProblemDetail.response(status(upload.status(), upload.reason()), failure.getMessage(), instance);
         }
         if (failure instanceof VideoStateException) {
             return ProblemDetail.response(Response.Status.CONFLICT, failure.getMessage(), instance);

@@ -1,5 +1,6 @@
 package io.mediamill.interfaces.rest;
 
+import io.mediamill.infrastructure.storage.ContentHash;
 import io.mediamill.infrastructure.storage.IncomingFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,8 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.james.mime4j.MimeException;
@@ -31,7 +34,7 @@ import org.apache.james.mime4j.stream.RawFieldParser;
 
 /**
  * Reads {@code multipart/form-data} into {@link EntityPart}s in one streaming pass: file parts are written
- * straight to the media volume (see {@link UploadSpool}), small form fields are kept in memory up to a
+ * straight to the media volume (see {@link UploadSpool}) and hashed on the way, small form fields are kept in memory up to a
  * limit. Replaces the runtimes' own readers, which first copy each part into temporary files.
  */
 @Provider
@@ -101,8 +104,11 @@ public class StreamingMultipartReader implements MessageBodyReader<List<EntityPa
             return builder.content(new ByteArrayInputStream(value)).build();
         }
         Path file = spool.newFile();
-        Files.copy(body, file);
-        return builder.fileName(headers.fileName).content(new IncomingFile(file)).build();
+        MessageDigest digest = ContentHash.newDigest();
+        try (DigestInputStream hashing = new DigestInputStream(body, digest)) {
+            Files.copy(hashing, file);
+        }
+        return builder.fileName(headers.fileName).content(new IncomingFile(file, ContentHash.hex(digest))).build();
     }
 
     /** The Content-Disposition name and file name and the Content-Type of one part. */

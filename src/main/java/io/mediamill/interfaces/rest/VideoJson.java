@@ -12,10 +12,11 @@ import java.util.List;
 
 /** A video as the API shows it: its state, media facts and the URLs of everything playable. */
 @JsonbPropertyOrder({"id", "title", "fileName", "status", "progress", "error", "durationSeconds", "width", "height",
-        "sizeBytes", "container", "videoCodec", "audioCodec", "hlsUrl", "dashUrl", "mp4Url", "posterUrl",
+        "sizeBytes", "sha256", "container", "videoCodec", "audioCodec", "hlsUrl", "dashUrl", "mp4Url", "posterUrl",
         "storyboardUrl", "thumbnails", "renditions", "createdAt", "updatedAt"})
 public record VideoJson(String id, String title, String fileName, VideoStatus status, int progress, String error,
-                        Double durationSeconds, Integer width, Integer height, long sizeBytes, String container,
+                        Double durationSeconds, Integer width, Integer height, long sizeBytes, String sha256,
+                        String container,
                         String videoCodec, String audioCodec, String hlsUrl, String dashUrl, String mp4Url,
                         String posterUrl, String storyboardUrl, List<String> thumbnails, List<RenditionJson> renditions,
                         Instant createdAt, Instant updatedAt) {
@@ -33,7 +34,7 @@ public record VideoJson(String id, String title, String fileName, VideoStatus st
     public static VideoJson of(Video video) {
         return new VideoJson(video.id(), video.title(), video.originalFilename(), video.status(), video.progress(),
                 video.error(), video.durationSeconds(), video.width(), video.height(), video.sizeBytes(),
-                video.container(), video.videoCodec(), video.audioCodec(),
+                video.sha256(), video.container(), video.videoCodec(), video.audioCodec(),
                 MediaStorage.url(video.hlsPath()), MediaStorage.url(video.dashPath()),
                 MediaStorage.url(video.downloadPath()), MediaStorage.url(video.posterPath()),
                 MediaStorage.url(video.storyboardPath()),

@@ -5,7 +5,6 @@ import io.mediamill.application.ProcessingService;
 import io.mediamill.application.UploadService;
 import io.mediamill.application.VideoService;
 import io.mediamill.application.WatermarkUpload;
-import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.Watermark;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -65,13 +64,14 @@ public class VideoResource {
         EntityPart file = part(parts, "file")
                 .orElseThrow(() -> new InvalidUploadException("The request has no part named \"file\" carrying the video."));
         String title = part(parts, "title").map(VideoResource::text).orElse(null);
-        Video video;
+        UploadService.Accepted accepted;
         try (InputStream content = file.getContent()) {
-            video = uploads.upload(title, file.getFileName().orElse(null), content, watermark(parts));
+            accepted = uploads.upload(title, file.getFileName().orElse(null), content, watermark(parts));
         }
-        return Response.status(Response.Status.CREATED)
-                .header(HttpHeaders.LOCATION, "/api/videos/" + video.id())
-                .entity(VideoJson.of(video))
+        // The same content again is the video it already is: 200 and where it lives, not a second copy.
+        return Response.status(accepted.duplicate() ? Response.Status.OK : Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, "/api/videos/" + accepted.video().id())
+                .entity(VideoJson.of(accepted.video()))
                 .build();
     }
 

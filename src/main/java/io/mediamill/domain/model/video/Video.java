@@ -29,7 +29,12 @@ import org.eclipse.persistence.annotations.BatchFetchType;
 @Table(name = "video")
 @NamedQuery(name = "Video.findNewestFirst", query = "SELECT v FROM Video v ORDER BY v.createdAt DESC, v.id")
 @NamedQuery(name = "Video.count", query = "SELECT COUNT(v) FROM Video v")
+@NamedQuery(name = "Video.findByOwnerAndSha256",
+        query = "SELECT v FROM Video v WHERE v.owner = :owner AND v.sha256 = :sha256 ORDER BY v.createdAt")
 public class Video {
+
+    /** Until users arrive, every upload belongs to this owner. */
+    public static final String ANONYMOUS = "anonymous";
 
     /** Enough of ffmpeg's stderr tail to say why, small enough for a column. */
     public static final int MAX_ERROR_LENGTH = 4000;
@@ -50,6 +55,13 @@ public class Video {
 
     @Column(name = "size_bytes", nullable = false)
     private long sizeBytes;
+
+    @Column(name = "owner", nullable = false, length = 100)
+    private String owner = ANONYMOUS;
+
+    /** SHA-256 of the uploaded bytes, hex: the same content uploaded again by its owner is this video. */
+    @Column(name = "sha256", length = 64)
+    private String sha256;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 16)
@@ -148,6 +160,11 @@ public class Video {
         this.status = VideoStatus.UPLOADED;
         this.createdAt = Objects.requireNonNull(now, "now");
         this.updatedAt = now;
+    }
+
+    public void identifyContent(String owner, String sha256) {
+        this.owner = Objects.requireNonNull(owner);
+        this.sha256 = sha256;
     }
 
     public static String newId() {
@@ -363,6 +380,14 @@ public class Video {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public String sha256() {
+        return sha256;
     }
 
     public String pixelFormat() {

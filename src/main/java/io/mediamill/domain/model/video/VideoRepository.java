@@ -19,5 +19,8 @@ public interface VideoRepository {
 
     long count();
 
+    /** The owner's video with exactly this content, if it was uploaded before. */
+    Optional<Video> findByOwnerAndSha256(String owner, String sha256);
+
     void remove(String id);
 }

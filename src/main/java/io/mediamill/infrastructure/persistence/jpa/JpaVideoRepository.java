@@ -54,6 +54,13 @@ public class JpaVideoRepository implements VideoRepository {
     }
 
     @Override
+    public Optional<Video> findByOwnerAndSha256(String owner, String sha256) {
+        return em.createNamedQuery("Video.findByOwnerAndSha256", Video.class)
+                .setParameter("owner", owner).setParameter("sha256", sha256)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
     public void remove(String id) {
         Video video = em.find(Video.class, id);
         if (video == null) {

@@ -1,0 +1,23 @@
+package io.mediamill.domain.model.upload;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Stores resumable uploads. Each call is its own transaction unless the caller already runs in one. */
+public interface ResumableUploadRepository {
+
+    void add(ResumableUpload upload);
+
+    Optional<ResumableUpload> find(String id);
+
+    /** Moves the offset from {@code oldOffset} to {@code newOffset}; false when another request moved it first. */
+    boolean advance(String id, long oldOffset, long newOffset);
+
+    ResumableUpload update(String id, Consumer<ResumableUpload> change);
+
+    List<ResumableUpload> expiredBefore(Instant now);
+
+    void remove(String id);
+}

@@ -1,0 +1,2 @@
+/** Resumable uploads in progress (the tus protocol): how much has arrived, and for whom. */
+package io.mediamill.domain.model.upload;
