@@ -59,23 +59,31 @@ public class UploadService {
             storage.deleteQuietly(received.path());
             throw new InvalidUploadException("The file " + (fileName == null ? "" : "\"" + fileName + "\" ") + "is empty.");
         }
+        // A bad watermark is refused whatever the video: checked before the content is looked up.
+        Path watermarkImage = watermark == null ? null : receivePng(watermark, received);
         Optional<Video> existing = videos.findByOwnerAndSha256(owner, received.sha256());
         if (existing.isPresent()) {
             storage.deleteQuietly(received.path());
+            if (watermarkImage != null) {
+                storage.deleteQuietly(watermarkImage);
+            }
             return new Accepted(existing.get(), true);
         }
         String videoId = Video.newId();
         try {
-            Watermark stored = watermark == null ? null : storeWatermark(videoId, watermark);
+            Watermark stored = watermark == null ? null : new Watermark(
+                    storage.commitFile(videoId, watermarkImage, "watermark.png"), watermark.corner(), watermark.margin(),
+                    watermark.opacity());
             String sourcePath = storage.commitSource(videoId, received.path(), FileNames.extension(fileName));
             Video video = new Video(videoId, titleFor(title, fileName), fileName, sourcePath, received.size(), clock.instant());
             video.identifyContent(owner, received.sha256());
             video.applyWatermark(stored);
             videos.add(video);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             storage.deleteQuietly(received.path());
+            if (watermarkImage != null) {
+                storage.deleteQuietly(watermarkImage);
+            }
             storage.deleteVideo(videoId);
             throw e;
         }
@@ -83,19 +91,19 @@ public class UploadService {
         return new Accepted(videos.find(videoId).orElseThrow(), false);
     }
 
-    /** Keeps the watermark image next to the video; only PNG is taken (it carries the transparency). */
-    private Watermark storeWatermark(String videoId, WatermarkUpload watermark) throws IOException {
+    /** The watermark image, received and checked: only PNG is taken (it carries the transparency). */
+    private Path receivePng(WatermarkUpload watermark, Received video) {
         Path image = storage.receive(watermark.image()).path();
         try (InputStream head = Files.newInputStream(image)) {
             if (!Arrays.equals(head.readNBytes(PNG_SIGNATURE.length), PNG_SIGNATURE)) {
                 throw new InvalidUploadException("The watermark must be a PNG image.");
             }
+            return image;
         } catch (InvalidUploadException | IOException e) {
             storage.deleteQuietly(image);
-            throw e;
+            storage.deleteQuietly(video.path());
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (InvalidUploadException) e;
         }
-        String path = storage.commitFile(videoId, image, "watermark.png");
-        return new Watermark(path, watermark.corner(), watermark.margin(), watermark.opacity());
     }
 
     private static String titleFor(String title, String fileName) {

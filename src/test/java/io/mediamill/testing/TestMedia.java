@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Small media files made on the spot with ffmpeg's lavfi test sources, and ffprobe to check what came back. */
 public final class TestMedia {
@@ -38,7 +39,7 @@ public final class TestMedia {
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
                 "-t", String.valueOf(seconds),
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
-                file.toString()));
+                "-metadata", "comment=" + uniqueMark(), file.toString()));
         runner.run(new ExternalCommand(argv), TIMEOUT);
         return file;
     }
@@ -56,7 +57,7 @@ public final class TestMedia {
         }
         argv.addAll(List.of("-t", String.valueOf(seconds)));
         argv.addAll(List.of(codecArgs));
-        argv.add(file.toString());
+        argv.addAll(List.of("-metadata", "comment=" + uniqueMark(), file.toString()));
         runner.run(new ExternalCommand(argv), TIMEOUT);
         return file;
     }
@@ -108,11 +109,19 @@ public final class TestMedia {
     public Path text(String name) {
         Path file = dir.resolve(name);
         try {
-            Files.writeString(file, "This is plain text pretending to be a video.\n".repeat(20));
+            Files.writeString(file, "This is plain text pretending to be a video.\n".repeat(20) + uniqueMark() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /**
+     * Makes every generated file different: identical bytes would be one video to the service (it keeps the
+     * same content once per owner), which the tests that want that ask for explicitly.
+     */
+    private static String uniqueMark() {
+        return "mediamill-test-" + UUID.randomUUID();
     }
 
     public MediaInfo probe(Path file) {

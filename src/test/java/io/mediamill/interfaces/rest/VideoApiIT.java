@@ -118,6 +118,22 @@ class VideoApiIT {
     }
 
     @Test
+    void theSameContentAgainIsTheSameVideo() {
+        Path source = media.text("dedupe.mp4");
+        String first = client.uploadVideo(source, "first");
+
+        HttpResponse<String> again = client.upload(source, "renamed.mp4", "second");
+
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals("/api/videos/" + first, again.headers().firstValue("Location").orElseThrow());
+        JsonObject video = MediamillClient.json(again.body());
+        assertEquals(first, video.getString("id"));
+        assertEquals("first", video.getString("title"), "the existing video, untouched");
+        assertEquals(64, video.getString("sha256").length());
+        client.awaitFinished(first);
+    }
+
+    @Test
     void unknownVideoIsNotFoundAsProblemJson() {
         HttpResponse<String> response = client.get("/api/videos/00000000-0000-0000-0000-000000000000");
 
