@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,10 +64,13 @@ public class ProcessingService {
         return videos.update(videoId, v -> v.attachExecution(execution, clock.instant()));
     }
 
-    /** Marks the video as being processed by this job execution and returns where its source is. */
-    public Path begin(String videoId, long executionId) {
+    /**
+     * Marks the video as being processed by this job execution; returns where its source is when it still
+     * needs probing (uploads are probed when they arrive, so usually it does not).
+     */
+    public Optional<Path> begin(String videoId, long executionId) {
         Video video = videos.update(videoId, v -> v.startProcessing(executionId, clock.instant()));
-        return storage.resolve(video.sourcePath());
+        return video.isProbed() ? Optional.empty() : Optional.of(storage.resolve(video.sourcePath()));
     }
 
     public void recordProbe(String videoId, MediaInfo info) {

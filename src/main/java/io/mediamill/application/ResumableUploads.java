@@ -210,9 +210,15 @@ public class ResumableUploads {
 
     private String complete(ResumableUpload upload, MessageDigest sha256) {
         hashes.remove(upload.id());
-        String title = upload.title();
-        UploadService.Accepted accepted = videos.accept(upload.owner(), title, upload.fileName(),
-                new Received(file(upload.id()), upload.length(), ContentHash.hex(sha256)), null);
+        UploadService.Accepted accepted;
+        try {
+            accepted = videos.accept(upload.owner(), upload.title(), upload.fileName(),
+                    new Received(file(upload.id()), upload.length(), ContentHash.hex(sha256)), null);
+        } catch (InvalidUploadException refused) {
+            // Not something we can make a video of: the bytes are gone already, so is the upload.
+            discard(upload);
+            throw refused;
+        }
         uploads.update(upload.id(), u -> u.completeAs(accepted.video().id()));
         LOG.info(() -> "upload " + upload.id() + " is video " + accepted.video().id() + (accepted.duplicate() ? " (same content)" : ""));
         return accepted.video().id();

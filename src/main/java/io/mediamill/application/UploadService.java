@@ -1,8 +1,12 @@
 package io.mediamill.application;
 
+import io.mediamill.domain.model.video.MediaInfo;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoRepository;
 import io.mediamill.domain.model.video.Watermark;
+import io.mediamill.infrastructure.config.MediamillConfig;
+import io.mediamill.infrastructure.media.MediaProber;
+import io.mediamill.infrastructure.media.UnreadableMediaException;
 import io.mediamill.infrastructure.storage.MediaStorage;
 import io.mediamill.infrastructure.storage.Received;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +44,12 @@ public class UploadService {
     @Inject
     Clock clock;
 
+    @Inject
+    MediaProber prober;
+
+    @Inject
+    MediamillConfig config;
+
     /** What became of an upload: a new video, or the owner's existing video with the same content. */
     public record Accepted(Video video, boolean duplicate) {
     }
@@ -55,9 +65,14 @@ public class UploadService {
      */
     public Accepted accept(String owner, String title, String clientFileName, Received received, WatermarkUpload watermark) {
         String fileName = FileNames.displayName(clientFileName);
+        String named = "The file " + (fileName == null ? "" : "\"" + fileName + "\" ");
         if (received.size() == 0) {
             storage.deleteQuietly(received.path());
-            throw new InvalidUploadException("The file " + (fileName == null ? "" : "\"" + fileName + "\" ") + "is empty.");
+            throw new InvalidUploadException(named + "is empty.");
+        }
+        if (received.size() > config.maxUploadBytes()) {
+            storage.deleteQuietly(received.path());
+            throw new InvalidUploadException(413, named + "is larger than the limit of " + config.maxUploadBytes() + " bytes.");
         }
         // A bad watermark is refused whatever the video: checked before the content is looked up.
         Path watermarkImage = watermark == null ? null : receivePng(watermark, received);
@@ -69,6 +84,7 @@ public class UploadService {
             }
             return new Accepted(existing.get(), true);
         }
+        MediaInfo media = probe(received, named, watermarkImage);
         String videoId = Video.newId();
         try {
             Watermark stored = watermark == null ? null : new Watermark(
@@ -77,6 +93,7 @@ public class UploadService {
             String sourcePath = storage.commitSource(videoId, received.path(), FileNames.extension(fileName));
             Video video = new Video(videoId, titleFor(title, fileName), fileName, sourcePath, received.size(), clock.instant());
             video.identifyContent(owner, received.sha256());
+            video.recordProbe(media, clock.instant());
             video.applyWatermark(stored);
             videos.add(video);
         } catch (RuntimeException e) {
@@ -89,6 +106,32 @@ public class UploadService {
         }
         processing.enqueue(videoId);
         return new Accepted(videos.find(videoId).orElseThrow(), false);
+    }
+
+    /** ffprobe decides what the file is, not its name or Content-Type; what cannot become a video is refused. */
+    private MediaInfo probe(Received received, String named, Path watermarkImage) {
+        String refusal;
+        MediaInfo media = null;
+        try {
+            media = prober.probe(received.path());
+            refusal = !media.hasVideo() && !media.hasAudio() ? "has no video or audio stream"
+                    : media.hasVideo() && (media.video().displayWidth() < 2 || media.video().displayHeight() < 2)
+                    ? "has a video stream without a usable picture size"
+                    : media.durationSeconds() != null && media.durationSeconds() > config.maxDurationSeconds()
+                    ? "lasts " + Math.round(media.durationSeconds()) + " s, longer than the limit of "
+                            + config.maxDurationSeconds() + " s"
+                    : null;
+        } catch (UnreadableMediaException e) {
+            refusal = "is not a video or audio file (" + e.getMessage() + ")";
+        }
+        if (refusal != null) {
+            storage.deleteQuietly(received.path());
+            if (watermarkImage != null) {
+                storage.deleteQuietly(watermarkImage);
+            }
+            throw new InvalidUploadException(422, named + refusal + ".");
+        }
+        return media;
     }
 
     /** The watermark image, received and checked: only PNG is taken (it carries the transparency). */

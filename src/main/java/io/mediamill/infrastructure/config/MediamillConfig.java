@@ -22,6 +22,7 @@ public class MediamillConfig {
     private final Duration stallTimeout;
     private final long maxUploadBytes;
     private final Duration uploadExpiry;
+    private final long maxDurationSeconds;
 
     public MediamillConfig() {
         this.mediaDir = Path.of(setting("mediamill.media.dir", "MEDIAMILL_MEDIA_DIR",
@@ -41,6 +42,8 @@ public class MediamillConfig {
                 setting("mediamill.upload.max-bytes", "MEDIAMILL_UPLOAD_MAX_BYTES", String.valueOf(20L << 30)));
         this.uploadExpiry = Duration.ofSeconds(Long.parseLong(
                 setting("mediamill.upload.expiry-seconds", "MEDIAMILL_UPLOAD_EXPIRY_SECONDS", "86400")));
+        this.maxDurationSeconds = Long.parseLong(
+                setting("mediamill.upload.max-duration-seconds", "MEDIAMILL_MAX_DURATION_SECONDS", "21600"));
         this.minimumFreeDiskBytes = Long.parseLong(
                 setting("mediamill.disk.min-free-bytes", "MEDIAMILL_DISK_MIN_FREE_BYTES", String.valueOf(512L << 20)));
     }
@@ -86,9 +89,14 @@ public class MediamillConfig {
         return stallTimeout;
     }
 
-    /** The largest upload accepted (tus Tus-Max-Size). */
+    /** The largest upload accepted, multipart or resumable (tus Tus-Max-Size). */
     public long maxUploadBytes() {
         return maxUploadBytes;
+    }
+
+    /** Longer media is refused at upload. */
+    public long maxDurationSeconds() {
+        return maxDurationSeconds;
     }
 
     /** How long an unfinished resumable upload may be resumed before its bytes are removed. */

@@ -57,8 +57,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof VideoStateException) {
             return ProblemDetail.response(Response.Status.CONFLICT, failure.getMessage(), instance);
         }
-        if (failure instanceof InvalidUploadException) {
-            return ProblemDetail.response(Response.Status.BAD_REQUEST, failure.getMessage(), instance);
+        if (failure instanceof InvalidUploadException invalid) {
+            return ProblemDetail.response(status(invalid.status(), "Unprocessable Content"), failure.getMessage(), instance);
         }
         if (failure instanceof ConstraintViolationException violations) {
             String detail = violations.getConstraintViolations().stream()

@@ -1,5 +1,7 @@
 package io.mediamill.interfaces.rest;
 
+import io.mediamill.application.InvalidUploadException;
+import io.mediamill.infrastructure.config.MediamillConfig;
 import io.mediamill.infrastructure.storage.ContentHash;
 import io.mediamill.infrastructure.storage.IncomingFile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -43,9 +46,13 @@ import org.apache.james.mime4j.stream.RawFieldParser;
 public class StreamingMultipartReader implements MessageBodyReader<List<EntityPart>> {
 
     private static final int MAX_FIELD_BYTES = 64 * 1024;
+    private static final int COPY_BUFFER = 256 * 1024;
 
     @Inject
     UploadSpool spool;
+
+    @Inject
+    MediamillConfig config;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -105,10 +112,25 @@ public class StreamingMultipartReader implements MessageBodyReader<List<EntityPa
         }
         Path file = spool.newFile();
         MessageDigest digest = ContentHash.newDigest();
-        try (DigestInputStream hashing = new DigestInputStream(body, digest)) {
-            Files.copy(hashing, file);
+        try (DigestInputStream hashing = new DigestInputStream(body, digest);
+             OutputStream out = Files.newOutputStream(file)) {
+            copyAtMost(hashing, out, config.maxUploadBytes(), headers.fileName);
         }
         return builder.fileName(headers.fileName).content(new IncomingFile(file, ContentHash.hex(digest))).build();
+    }
+
+    /** Refuses a file as soon as it grows past the limit, rather than after the whole of it is on disk. */
+    private static void copyAtMost(InputStream in, OutputStream out, long limit, String fileName) throws IOException {
+        byte[] buffer = new byte[COPY_BUFFER];
+        long total = 0;
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            total += read;
+            if (total > limit) {
+                throw new InvalidUploadException(413, "The file \"" + fileName + "\" is larger than the limit of " + limit
+                        + " bytes.");
+            }
+            out.write(buffer, 0, read);
+        }
     }
 
     /** The Content-Disposition name and file name and the Content-Type of one part. */

@@ -9,9 +9,8 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.nio.file.Path;
 
-/** Step 1: ffprobe reads the source; what it finds decides whether and how the video is processed. */
+/** Step 1: the video is being processed; ffprobe reads the source unless the upload already did. */
 @Dependent
 @Named
 public class ProbeBatchlet extends AbstractBatchlet {
@@ -31,8 +30,8 @@ public class ProbeBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        Path source = processing.begin(videoId, jobContext.getExecutionId());
-        processing.recordProbe(videoId, prober.probe(source));
+        processing.begin(videoId, jobContext.getExecutionId())
+                .ifPresent(source -> processing.recordProbe(videoId, prober.probe(source)));
         return BatchStatus.COMPLETED.name();
     }
 }
