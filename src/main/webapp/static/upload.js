@@ -1,47 +1,156 @@
-// Uploads with a progress bar and shows the server's reason when a file is refused; without this script
-// the form still posts to the API.
+// The upload page: every dropped or chosen file goes up with tus (resumable, pausable), then its processing
+// is followed live until the poster and the player link appear. A refused file shows the server's reason.
 (function () {
-    const form = document.getElementById('upload-form');
-    const progress = document.getElementById('upload-progress');
-    const message = document.getElementById('upload-message');
+    'use strict';
+    const list = document.getElementById('uploads');
+    const rowTemplate = document.getElementById('upload-row');
+    const input = document.getElementById('file-input');
+    const dropZone = document.getElementById('drop-zone');
 
-    form.addEventListener('submit', function (event) {
+    input.addEventListener('change', () => {
+        Array.from(input.files).forEach(start);
+        input.value = '';
+    });
+    ['dragenter', 'dragover'].forEach((type) => dropZone.addEventListener(type, (event) => {
         event.preventDefault();
-        const request = new XMLHttpRequest();
-        request.open('POST', form.action);
-        request.setRequestHeader('Accept', 'application/json');
-        request.upload.addEventListener('progress', function (e) {
-            if (e.lengthComputable) {
-                progress.value = Math.round(100 * e.loaded / e.total);
-            }
-        });
-        request.addEventListener('load', function () {
-            progress.hidden = true;
-            if (request.status === 201) {
-                location.reload();
-                return;
-            }
-            let reason = 'Upload failed (HTTP ' + request.status + ').';
-            try {
-                reason = JSON.parse(request.responseText).detail || reason;
-            } catch (ignored) { /* not problem+json */ }
-            message.textContent = reason;
-            message.className = 'error';
-        });
-        request.addEventListener('error', function () {
-            progress.hidden = true;
-            message.textContent = 'The connection failed; nothing was stored. Try again.';
-            message.className = 'error';
-        });
-        progress.hidden = false;
-        progress.value = 0;
-        message.textContent = '';
-        request.send(new FormData(form));
+        dropZone.classList.add('over');
+    }));
+    ['dragleave', 'drop'].forEach((type) => dropZone.addEventListener(type, () => dropZone.classList.remove('over')));
+    dropZone.addEventListener('drop', (event) => {
+        event.preventDefault();
+        Array.from(event.dataTransfer.files).forEach(start);
     });
 
-    // Keep statuses current while something is still being processed.
-    const table = document.getElementById('videos');
-    if (table && table.dataset.pending === 'true') {
-        setTimeout(function () { location.reload(); }, 3000);
+    function start(file) {
+        const row = rowTemplate.content.firstElementChild.cloneNode(true);
+        const ui = {
+            row,
+            name: row.querySelector('.name'),
+            bar: row.querySelector('progress'),
+            status: row.querySelector('.status'),
+            rate: row.querySelector('.rate'),
+            error: row.querySelector('.error'),
+            pause: row.querySelector('.pause'),
+            watch: row.querySelector('.watch'),
+            poster: row.querySelector('.poster'),
+        };
+        ui.name.textContent = file.name;
+        list.prepend(row);
+
+        let videoLocation = null;
+        const speed = speedometer();
+        const upload = new tus.Upload(file, {
+            endpoint: '/api/uploads',
+            retryDelays: [0, 1000, 3000, 5000, 10000],
+            removeFingerprintOnSuccess: true,
+            metadata: { filename: file.name, filetype: file.type || 'application/octet-stream', title: file.name.replace(/\.[^.]+$/, '') },
+            onProgress(sent, total) {
+                ui.bar.value = Math.floor(100 * sent / total);
+                ui.status.textContent = 'Uploading ' + ui.bar.value + '%';
+                ui.rate.textContent = speed.describe(sent, total);
+            },
+            onAfterResponse(request, response) {
+                videoLocation = response.getHeader('Video-Location') || videoLocation;
+            },
+            onSuccess() {
+                ui.pause.hidden = true;
+                ui.rate.textContent = '';
+                follow(videoLocation, ui);
+            },
+            onError(error) {
+                fail(ui, reasonOf(error));
+            },
+        });
+        ui.pause.addEventListener('click', () => {
+            if (ui.pause.textContent === 'Pause') {
+                upload.abort();
+                ui.pause.textContent = 'Resume';
+                ui.status.textContent = 'Paused at ' + ui.bar.value + '%';
+            } else {
+                ui.pause.textContent = 'Pause';
+                upload.start();
+            }
+        });
+        // A file chosen again after a reload continues where its earlier upload stopped.
+        upload.findPreviousUploads().then((previous) => {
+            if (previous.length > 0) {
+                upload.resumeFromPreviousUpload(previous[0]);
+            }
+            upload.start();
+        });
+    }
+
+    /** Processing progress, pushed by the server, until the video is READY or FAILED. */
+    function follow(location, ui) {
+        ui.row.dataset.status = 'PROCESSING';
+        ui.status.textContent = 'Processing';
+        const events = new EventSource(location + '/events');
+        events.addEventListener('progress', (event) => {
+            const video = JSON.parse(event.data);
+            ui.row.dataset.status = video.status;
+            ui.bar.value = video.progress;
+            ui.status.textContent = video.status === 'PROCESSING' ? 'Processing ' + video.progress + '%' : video.status;
+            if (video.status === 'READY' || video.status === 'FAILED') {
+                events.close();
+                if (video.status === 'FAILED') {
+                    fail(ui, video.error);
+                } else {
+                    ready(location, ui);
+                }
+            }
+        });
+    }
+
+    function ready(location, ui) {
+        fetch(location).then((response) => response.json()).then((video) => {
+            ui.poster.src = video.posterUrl;
+            ui.poster.hidden = false;
+            ui.watch.href = '/watch.jsp?id=' + encodeURIComponent(video.id);
+            ui.watch.hidden = false;
+            ui.row.dataset.status = 'READY';
+        });
+    }
+
+    function fail(ui, reason) {
+        ui.row.dataset.status = 'FAILED';
+        ui.status.textContent = 'Failed';
+        ui.pause.hidden = true;
+        ui.error.textContent = reason;
+        ui.error.hidden = false;
+    }
+
+    /** The server's own words (problem+json detail) when it refused the file. */
+    function reasonOf(error) {
+        const response = error.originalResponse;
+        if (response) {
+            try {
+                return JSON.parse(response.getBody()).detail || String(error);
+            } catch (ignored) {
+                return 'The server answered ' + response.getStatus() + '.';
+            }
+        }
+        return 'The upload could not continue: ' + error.message;
+    }
+
+    /** Upload speed over the last seconds and the time left at that speed. */
+    function speedometer() {
+        const samples = [];
+        return {
+            describe(sent, total) {
+                const now = Date.now();
+                samples.push([now, sent]);
+                while (samples.length > 2 && now - samples[0][0] > 5000) {
+                    samples.shift();
+                }
+                const [t0, s0] = samples[0];
+                const perSecond = now > t0 ? (sent - s0) * 1000 / (now - t0) : 0;
+                if (perSecond <= 0) {
+                    return '';
+                }
+                const left = Math.round((total - sent) / perSecond);
+                return (perSecond / 1048576).toFixed(1) + ' MiB/s, ' + (left >= 60 ? Math.floor(left / 60) + ' min ' : '')
+                    + (left % 60) + ' s left';
+            },
+        };
     }
 })();

@@ -1,0 +1,49 @@
+package io.mediamill.interfaces.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mediamill.infrastructure.media.CommonsExecProcessRunner;
+import io.mediamill.infrastructure.media.ExternalCommand;
+import io.mediamill.testing.MediamillClient;
+import io.mediamill.testing.TestMedia;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages in Debian's headless Chromium, driven by Playwright (src/test/node/browser-flow.mjs): upload
+ * through the page, READY with its poster, listed in the library, played with currentTime advancing, a
+ * refused file with the server's reason. Screenshots of each page are left in target/screenshots.
+ */
+class BrowserFlowIT {
+
+    @Test
+    void uploadWatchItBecomeReadyAndPlay() throws Exception {
+        MediamillClient client = new MediamillClient();
+        TestMedia media = new TestMedia();
+        Path video = media.mp4("browser-flow.mp4", 640, 360, 6);
+        Path notVideo = media.text("not-a-video.mp4");
+        Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
+        Path script = Path.of(System.getProperty("mediamill.it.node"), "browser-flow.mjs");
+
+        String out = new CommonsExecProcessRunner().run(new ExternalCommand(List.of("node", script.toString(),
+                client.baseUrl(), video.toString(), notVideo.toString(), screenshots.toString())), Duration.ofMinutes(5)).stdout();
+        JsonObject report = MediamillClient.json(out.lines().reduce((a, b) -> b).orElseThrow());
+
+        assertTrue(report.getBoolean("posterShown"), report.toString());
+        assertTrue(report.getBoolean("inLibrary"), report.toString());
+        assertTrue(report.getJsonNumber("currentTime").doubleValue() > 1, "playback advanced: " + report);
+        assertTrue(report.getBoolean("usedHlsJs"), "HLS through hls.js: " + report);
+        assertTrue(report.getString("storyboardPreview").contains("sprite.jpg"), report.toString());
+        assertTrue(report.getString("refusedReason").contains("\"not-a-video.mp4\" is not a video or audio file"), report.toString());
+        assertEquals("READY", client.video(report.getString("videoId")).getString("status"));
+        assertEquals(report.getString("downloadHref"), client.video(report.getString("videoId")).getString("mp4Url"));
+        for (String page : List.of("upload-in-progress.png", "upload-ready.png", "library.png", "player.png")) {
+            assertTrue(Files.size(screenshots.resolve(page)) > 10_000, page);
+        }
+    }
+}
