@@ -46,4 +46,23 @@ class BrowserFlowIT {
             assertTrue(Files.size(screenshots.resolve(page)) > 10_000, page);
         }
     }
+
+    /** With the browser's upload throttled: pause holds still, resume continues, a reload does not start over. */
+    @Test
+    void pauseResumeAndReloadDoNotStartOver() throws Exception {
+        Path video = new TestMedia().generate("resumable-in-browser.mp4", 1280, 720, 6, true,
+                "-c:v", "libx264", "-preset", "ultrafast", "-crf", "6", "-pix_fmt", "yuv420p", "-c:a", "aac");
+        Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
+        Path script = Path.of(System.getProperty("mediamill.it.node"), "browser-resume.mjs");
+
+        String out = new CommonsExecProcessRunner().run(new ExternalCommand(List.of("node", script.toString(),
+                new MediamillClient().baseUrl(), video.toString(), screenshots.toString())), Duration.ofMinutes(5)).stdout();
+        JsonObject report = MediamillClient.json(out.lines().reduce((a, b) -> b).orElseThrow());
+
+        assertEquals(report.getInt("pausedAt"), report.getInt("whilePaused"), "nothing moves while paused: " + report);
+        int beforeReload = report.getInt("beforeReload");
+        assertTrue(report.getInt("afterReloadFirst") >= beforeReload - 5 && report.getInt("afterReloadFirst") > 0,
+                "after the reload the upload continues near where it was, not from zero: " + report);
+        assertTrue(report.getBoolean("ready"), report.toString());
+    }
 }
