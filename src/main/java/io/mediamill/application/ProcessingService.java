@@ -5,6 +5,7 @@ import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoNotFoundException;
 import io.mediamill.domain.model.video.VideoRepository;
 import io.mediamill.domain.model.video.Watermark;
+import io.mediamill.infrastructure.config.MediamillConfig;
 import io.mediamill.infrastructure.media.WatermarkOverlay;
 import io.mediamill.infrastructure.storage.MediaStorage;
 import jakarta.annotation.Resource;
@@ -43,6 +44,9 @@ public class ProcessingService {
     @Inject
     Clock clock;
 
+    @Inject
+    MediamillConfig config;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -74,12 +78,9 @@ public class ProcessingService {
     }
 
     public void recordProbe(String videoId, MediaInfo info) {
-        if (!info.hasVideo() && !info.hasAudio()) {
-            throw new UnsupportedMediaException("the file has no video or audio stream");
-        }
-        if (info.hasVideo() && (info.video().displayWidth() < 2 || info.video().displayHeight() < 2)) {
-            throw new UnsupportedMediaException("the video stream has no usable picture size");
-        }
+        MediaAcceptance.refusal(info, config.maxDurationSeconds()).ifPresent(refusal -> {
+            throw new UnsupportedMediaException("the file " + refusal);
+        });
         videos.update(videoId, video -> {
             video.recordProbe(info, clock.instant());
             video.advanceProgress(5, clock.instant());

@@ -114,13 +114,7 @@ public class UploadService {
         MediaInfo media = null;
         try {
             media = prober.probe(received.path());
-            refusal = !media.hasVideo() && !media.hasAudio() ? "has no video or audio stream"
-                    : media.hasVideo() && (media.video().displayWidth() < 2 || media.video().displayHeight() < 2)
-                    ? "has a video stream without a usable picture size"
-                    : media.durationSeconds() != null && media.durationSeconds() > config.maxDurationSeconds()
-                    ? "lasts " + Math.round(media.durationSeconds()) + " s, longer than the limit of "
-                            + config.maxDurationSeconds() + " s"
-                    : null;
+            refusal = MediaAcceptance.refusal(media, config.maxDurationSeconds()).orElse(null);
         } catch (UnreadableMediaException e) {
             refusal = "is not a video or audio file (" + e.getMessage() + ")";
         }
