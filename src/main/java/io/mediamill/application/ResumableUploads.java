@@ -6,6 +6,7 @@ import io.mediamill.domain.model.upload.UploadMetadata;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.infrastructure.config.MediamillConfig;
 import io.mediamill.infrastructure.storage.ContentHash;
+import io.mediamill.infrastructure.storage.HashingFileWriter;
 import io.mediamill.infrastructure.storage.MediaStorage;
 import io.mediamill.infrastructure.storage.Received;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +22,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +66,9 @@ public class ResumableUploads {
 
     @Inject
     Clock clock;
+
+    @Inject
+    HashingFileWriter writer;
 
     private final ConcurrentMap<String, RunningHash> hashes = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -141,43 +145,20 @@ public class ResumableUploads {
 
     private long write(ResumableUpload upload, long offset, InputStream body, MessageDigest sha256, UploadChecksum checksum) {
         MessageDigest requestDigest = checksum == null ? null : checksum.newDigest();
-        long room = upload.length() - offset;
-        long written = 0;
-        boolean cut = false;
-        try (FileChannel channel = FileChannel.open(file(upload.id()), StandardOpenOption.WRITE)) {
-            byte[] buffer = new byte[BUFFER];
-            while (true) {
-                int read;
-                try {
-                    read = body.read(buffer, 0, (int) Math.min(buffer.length, room - written + 1));
-                } catch (IOException connectionLost) {
-                    cut = true;
-                    break;
-                }
-                if (read < 0) {
-                    break;
-                }
-                if (written + read > room) {
-                    channel.truncate(offset);
-                    throw new ResumableUploadException(413, "Request Entity Too Large",
-                            "The body runs past Upload-Length " + upload.length() + ".");
-                }
-                channel.write(ByteBuffer.wrap(buffer, 0, read), offset + written);
-                sha256.update(buffer, 0, read);
-                if (requestDigest != null) {
-                    requestDigest.update(buffer, 0, read);
-                }
-                written += read;
-            }
-            if (requestDigest != null && (cut || !Arrays.equals(requestDigest.digest(), checksum.expected()))) {
-                channel.truncate(offset);
-                throw new ResumableUploadException(460, "Checksum Mismatch",
-                        "The " + checksum.algorithm() + " of the body does not match Upload-Checksum; nothing was kept.");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write upload " + upload.id(), e);
+        List<MessageDigest> digests = requestDigest == null ? List.of(sha256) : List.of(sha256, requestDigest);
+        HashingFileWriter.Outcome outcome = writer.write(body, file(upload.id()), offset, upload.length() - offset, digests);
+        if (outcome.overLimit()) {
+            truncate(upload.id(), offset);
+            throw new ResumableUploadException(413, "Request Entity Too Large",
+                    "The body runs past Upload-Length " + upload.length() + ".");
         }
-        return written;
+        // A cut body is kept (the client resumes from it), unless a checksum promised what it would be.
+        if (requestDigest != null && (outcome.cut() || !Arrays.equals(requestDigest.digest(), checksum.expected()))) {
+            truncate(upload.id(), offset);
+            throw new ResumableUploadException(460, "Checksum Mismatch",
+                    "The " + checksum.algorithm() + " of the body does not match Upload-Checksum; nothing was kept.");
+        }
+        return outcome.written();
     }
 
     /** The hash of the bytes so far: this node's running one, else computed once from the file. */

@@ -1,11 +1,14 @@
 package io.mediamill.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.sun.net.httpserver.HttpServer;
+import io.mediamill.infrastructure.storage.ContentHash;
 import io.mediamill.testing.MediamillClient;
+import io.mediamill.testing.TestMedia;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -23,52 +26,61 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Measures, side by side in one run: upload throughput through multipart {@code POST /api/videos} and
  * through tus (one creation, one PATCH) ÷ the same bytes POSTed to a raw loopback sink that only reads and
- * discards them; and the service's peak heap (sampled with jstat) during 4 GiB uploads next to a small one,
- * to show heap use does not grow with file size. The bytes are random, so the service refuses them after
- * they have all arrived (ffprobe finds no media): what is measured is the upload path itself.
+ * discards them; the CPU each side spends per GiB (client, sink, service), next to what SHA-256 alone costs;
+ * and the service's peak heap (sampled with jstat) during 4 GiB uploads next to a small one, to show heap
+ * use does not grow with file size. The uploads are real media (uncompressed video made by ffmpeg, so the
+ * size is exact and making it is quick): the service takes them the way it takes any video, and each video is
+ * deleted right after its upload so no processing competes with the next measurement.
  */
 public final class UploadBenchmark {
 
     private static final long MIB = 1L << 20;
+    private static final double GIB = 1L << 30;
+    /** Linux reports process times in USER_HZ ticks, 100 per second on every architecture it runs on. */
+    private static final int CLOCK_TICKS = 100;
 
-    /** HTTP/1.1 as browsers and tus clients speak it: the JDK client would otherwise upgrade to cleartext HTTP/2. */
+    /** HTTP/1.1 as browsers and tus clients speak it: the JDK client would otherwise try cleartext HTTP/2. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final MediamillClient client = new MediamillClient();
-    private final Path work;
+    private final TestMedia media = new TestMedia();
+    private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final long serverPid;
 
-    private UploadBenchmark(Path work, long serverPid) {
-        this.work = work;
+    /** One measured upload: its speed and the CPU seconds per GiB spent by this process and by the service's. */
+    private record Run(double mibPerSecond, double localCpuPerGib, double serverCpuPerGib) {
+    }
+
+    private UploadBenchmark(long serverPid) {
         this.serverPid = serverPid;
     }
 
     public static void main(String[] args) throws Exception {
-        Path work = Path.of(System.getProperty("mediamill.bench.work", "target/bench")).toAbsolutePath();
-        Files.createDirectories(work);
-        new UploadBenchmark(work, Long.parseLong(System.getProperty("mediamill.bench.serverPid"))).run(
+        System.setProperty("mediamill.it.work", System.getProperty("mediamill.bench.work", "target/bench"));
+        new UploadBenchmark(Long.parseLong(System.getProperty("mediamill.bench.serverPid"))).run(
                 Integer.parseInt(System.getProperty("mediamill.bench.rounds", "3")),
                 Long.parseLong(System.getProperty("mediamill.bench.uploadMiB", "512")),
                 Long.parseLong(System.getProperty("mediamill.bench.largeMiB", "4096")));
     }
 
     private void run(int rounds, long mib, long largeMib) throws Exception {
-        Path file = randomFile("upload-" + mib + "MiB.bin", mib * MIB);
+        Path file = rawVideo("upload.mkv", mib);
         HttpServer sink = sink();
         String sinkUrl = "http://127.0.0.1:" + sink.getAddress().getPort() + "/sink";
-        System.out.printf(Locale.ROOT, "Mediamill upload benchmark: %d MiB of random bytes over loopback, best of %d rounds, "
-                + "%d cores%n", mib, rounds, Runtime.getRuntime().availableProcessors());
-        double raw = 0;
-        double multipart = 0;
-        double tus = 0;
+        System.out.printf(Locale.ROOT, "Mediamill upload benchmark: %.0f MiB of uncompressed video over loopback, best of %d "
+                + "rounds, %d cores%n", size(file) / (double) MIB, rounds, Runtime.getRuntime().availableProcessors());
+        Run raw = null;
+        Run multipart = null;
+        Run tus = null;
         try {
             for (int round = 1; round <= rounds; round++) {
-                raw = Math.max(raw, mibPerSecond(file, () -> postMultipart(sinkUrl, file)));
-                multipart = Math.max(multipart, mibPerSecond(file, () -> postMultipart(client.baseUrl() + "/api/videos", file)));
-                tus = Math.max(tus, mibPerSecond(file, () -> tusUpload(file)));
+                raw = faster(raw, measure(file, () -> postMultipart(sinkUrl, file), null));
+                multipart = faster(multipart, measure(file, () -> postMultipart(client.baseUrl() + "/api/videos", file), "Location"));
+                tus = faster(tus, measure(file, () -> tusUpload(file), "Video-Location"));
                 System.out.printf(Locale.ROOT, "  round %d done%n", round);
             }
         } finally {
@@ -76,22 +88,38 @@ public final class UploadBenchmark {
             Files.deleteIfExists(file);
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-40s %12s %12s %7s %7s%n", "", "measured", "baseline", "ratio", "goal");
+        System.out.printf(Locale.ROOT, "%-38s %12s %12s %7s %7s%n", "", "measured", "baseline", "ratio", "goal");
         row("multipart upload ÷ raw loopback sink", multipart, raw);
         row("tus upload ÷ raw loopback sink", tus, raw);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "CPU seconds per GiB (same runs; %d cores in all)%n", Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "  %-36s %6.2f%n", "client + raw sink (one process)", raw.localCpuPerGib());
+        System.out.printf(Locale.ROOT, "  %-36s %6.2f   service %6.2f%n", "multipart: client", multipart.localCpuPerGib(), multipart.serverCpuPerGib());
+        System.out.printf(Locale.ROOT, "  %-36s %6.2f   service %6.2f%n", "tus: client", tus.localCpuPerGib(), tus.serverCpuPerGib());
+        System.out.printf(Locale.ROOT, "  %-36s %6.2f%n", "SHA-256 alone (this JVM)", sha256CpuPerGib());
 
-        Path small = randomFile("heap-64MiB.bin", 64 * MIB);
-        Path large = randomFile("heap-" + largeMib + "MiB.bin", largeMib * MIB);
+        Path small = rawVideo("heap-small.mkv", 64);
+        Path large = rawVideo("heap-large.mkv", largeMib);
         try {
             System.out.println();
             System.out.printf(Locale.ROOT, "peak server heap (jstat, %s; -Xmx from WildFly's standalone.conf)%n", "every 100 ms");
-            System.out.printf(Locale.ROOT, "  %-30s %8.0f MiB%n", "multipart, 64 MiB upload", peakHeapMib(() -> postMultipart(client.baseUrl() + "/api/videos", small)));
-            System.out.printf(Locale.ROOT, "  %-30s %8.0f MiB%n", "multipart, " + largeMib + " MiB upload", peakHeapMib(() -> postMultipart(client.baseUrl() + "/api/videos", large)));
-            System.out.printf(Locale.ROOT, "  %-30s %8.0f MiB%n", "tus, " + largeMib + " MiB upload", peakHeapMib(() -> tusUpload(large)));
+            System.out.printf(Locale.ROOT, "  %-30s %8.0f MiB%n", "multipart, 64 MiB upload",
+                    peakHeapMib(() -> deleteVideo(postMultipart(client.baseUrl() + "/api/videos", small), "Location")));
+            System.out.printf(Locale.ROOT, "  %-30s %8.0f MiB%n", "multipart, " + largeMib + " MiB upload",
+                    peakHeapMib(() -> deleteVideo(postMultipart(client.baseUrl() + "/api/videos", large), "Location")));
+            System.out.printf(Locale.ROOT, "  %-30s %8.0f MiB%n", "tus, " + largeMib + " MiB upload",
+                    peakHeapMib(() -> deleteVideo(tusUpload(large), "Video-Location")));
         } finally {
             Files.deleteIfExists(small);
             Files.deleteIfExists(large);
         }
+    }
+
+    /** Uncompressed 720p video in Matroska of about {@code mib} MiB: real media whose size is chosen exactly. */
+    private Path rawVideo(String name, long mib) {
+        double frameBytes = 1280 * 720 * 1.5;
+        double seconds = Math.ceil(mib * MIB / frameBytes) / 25.0;
+        return media.generate(name, 1280, 720, seconds, false, "-c:v", "rawvideo", "-pix_fmt", "yuv420p", "-f", "matroska");
     }
 
     /** A JDK HTTP server that reads every request body and throws the bytes away: the fastest a receiver can be. */
@@ -117,32 +145,94 @@ public final class UploadBenchmark {
         return server;
     }
 
-    private void postMultipart(String url, Path file) {
+    private HttpResponse<String> postMultipart(String url, Path file) {
         String boundary = "----bench-" + UUID.randomUUID();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.concat(
                         HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
-                                + "filename=\"bench.mp4\"\r\nContent-Type: application/octet-stream\r\n\r\n"),
+                                + "filename=\"bench.mkv\"\r\nContent-Type: video/x-matroska\r\n\r\n"),
                         ofFile(file),
                         HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
                 .build();
-        send(request);
+        return send(request);
     }
 
-    private void tusUpload(Path file) {
+    private HttpResponse<String> tusUpload(Path file) {
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/uploads"))
                 .header("Tus-Resumable", "1.0.0").header("Upload-Length", String.valueOf(size(file)))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         String location = created.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(created.body()));
-        send(HttpRequest.newBuilder(URI.create(location)).header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
+        return send(HttpRequest.newBuilder(URI.create(location)).header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
                 .header("Content-Type", "application/offset+octet-stream").method("PATCH", ofFile(file)).build());
     }
 
-    private double mibPerSecond(Path file, Runnable upload) {
+    /** Deletes the video an upload made (stopping its processing), so the next measurement has the CPU to itself. */
+    private void deleteVideo(HttpResponse<String> uploaded, String header) {
+        String video = uploaded.headers().firstValue(header).orElseThrow(() -> new IllegalStateException(
+                "the upload answered " + uploaded.statusCode() + " without " + header + ": " + uploaded.body()));
+        if (uploaded.statusCode() != 201 && uploaded.statusCode() != 204) {
+            throw new IllegalStateException("the upload was not taken as a new video: " + uploaded.statusCode() + " " + uploaded.body());
+        }
+        client.delete(URI.create(video).getPath());
+        sleep(1000);
+    }
+
+    /** Times one upload up to its answer, then deletes the video it made (named by {@code videoHeader}), if any. */
+    private Run measure(Path file, Supplier<HttpResponse<String>> upload, String videoHeader) {
+        double gib = size(file) / GIB;
+        long localCpu = os.getProcessCpuTime();
+        long serverCpu = serverCpuTicks();
         long started = System.nanoTime();
-        upload.run();
-        return size(file) / (double) MIB / ((System.nanoTime() - started) / 1e9);
+        HttpResponse<String> answer = upload.get();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double localSeconds = (os.getProcessCpuTime() - localCpu) / 1e9;
+        double serverSeconds = (serverCpuTicks() - serverCpu) / (double) CLOCK_TICKS;
+        if (videoHeader != null) {
+            deleteVideo(answer, videoHeader);
+        }
+        return new Run(size(file) / (double) MIB / seconds, localSeconds / gib, serverSeconds / gib);
+    }
+
+    private static Run faster(Run best, Run candidate) {
+        return best == null || candidate.mibPerSecond() > best.mibPerSecond() ? candidate : best;
+    }
+
+    /** The service's CPU time so far, its reaped children (ffprobe) included: utime, stime, cutime, cstime. */
+    private long serverCpuTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(serverPid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the service's CPU time", e);
+        }
+    }
+
+    /** What hashing alone costs here: the service must spend at least this per GiB on top of receiving it. */
+    private double sha256CpuPerGib() {
+        byte[] block = new byte[1 << 20];
+        new Random(1).nextBytes(block);
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            MessageDigest sha256 = ContentHash.newDigest();
+            long cpu = os.getProcessCpuTime();
+            for (int i = 0; i < 1024; i++) {
+                sha256.update(block);
+            }
+            sha256.digest();
+            best = Math.min(best, (os.getProcessCpuTime() - cpu) / 1e9);
+        }
+        return best;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Samples the server JVM's used heap (survivors + eden + old) while the upload runs. */
@@ -182,19 +272,6 @@ public final class UploadBenchmark {
         return peakKib.get() / 1024.0;
     }
 
-    private Path randomFile(String name, long bytes) throws IOException {
-        Path file = work.resolve(name);
-        byte[] block = new byte[(int) MIB];
-        Random random = new Random(name.hashCode());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long written = 0; written < bytes; written += block.length) {
-                random.nextBytes(block);
-                out.write(block, 0, (int) Math.min(block.length, bytes - written));
-            }
-        }
-        return file;
-    }
-
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -222,7 +299,8 @@ public final class UploadBenchmark {
         }
     }
 
-    private static void row(String name, double measured, double baseline) {
-        System.out.printf(Locale.ROOT, "%-40s %7.0f MiB/s %7.0f MiB/s %7.3f %7s%n", name, measured, baseline, measured / baseline, "≥ 0.90");
+    private static void row(String name, Run measured, Run baseline) {
+        System.out.printf(Locale.ROOT, "%-38s %7.0f MiB/s %7.0f MiB/s %7.3f %7s%n", name, measured.mibPerSecond(),
+                baseline.mibPerSecond(), measured.mibPerSecond() / baseline.mibPerSecond(), "≥ 0.90");
     }
 }

@@ -3,6 +3,7 @@ package io.mediamill.interfaces.rest;
 import io.mediamill.application.InvalidUploadException;
 import io.mediamill.infrastructure.config.MediamillConfig;
 import io.mediamill.infrastructure.storage.ContentHash;
+import io.mediamill.infrastructure.storage.HashingFileWriter;
 import io.mediamill.infrastructure.storage.IncomingFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,13 +17,10 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +44,15 @@ import org.apache.james.mime4j.stream.RawFieldParser;
 public class StreamingMultipartReader implements MessageBodyReader<List<EntityPart>> {
 
     private static final int MAX_FIELD_BYTES = 64 * 1024;
-    private static final int COPY_BUFFER = 256 * 1024;
 
     @Inject
     UploadSpool spool;
 
     @Inject
     MediamillConfig config;
+
+    @Inject
+    HashingFileWriter writer;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -112,25 +112,17 @@ public class StreamingMultipartReader implements MessageBodyReader<List<EntityPa
         }
         Path file = spool.newFile();
         MessageDigest digest = ContentHash.newDigest();
-        try (DigestInputStream hashing = new DigestInputStream(body, digest);
-             OutputStream out = Files.newOutputStream(file)) {
-            copyAtMost(hashing, out, config.maxUploadBytes(), headers.fileName);
+        long limit = config.maxUploadBytes();
+        HashingFileWriter.Outcome outcome = writer.write(body, file, 0, limit, List.of(digest));
+        if (outcome.cut()) {
+            throw outcome.connectionLost();
+        }
+        // Refused as soon as it grows past the limit, rather than after the whole of it is on disk.
+        if (outcome.overLimit()) {
+            throw new InvalidUploadException(413, "The file \"" + headers.fileName + "\" is larger than the limit of "
+                    + limit + " bytes.");
         }
         return builder.fileName(headers.fileName).content(new IncomingFile(file, ContentHash.hex(digest))).build();
-    }
-
-    /** Refuses a file as soon as it grows past the limit, rather than after the whole of it is on disk. */
-    private static void copyAtMost(InputStream in, OutputStream out, long limit, String fileName) throws IOException {
-        byte[] buffer = new byte[COPY_BUFFER];
-        long total = 0;
-        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-            total += read;
-            if (total > limit) {
-                throw new InvalidUploadException(413, "The file \"" + fileName + "\" is larger than the limit of " + limit
-                        + " bytes.");
-            }
-            out.write(buffer, 0, read);
-        }
     }
 
     /** The Content-Disposition name and file name and the Content-Type of one part. */
