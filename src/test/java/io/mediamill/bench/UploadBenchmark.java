@@ -77,6 +77,7 @@ public final class UploadBenchmark {
         Run multipart = null;
         Run tus = null;
         try {
+            warmUp(sinkUrl, mib);
             for (int round = 1; round <= rounds; round++) {
                 raw = faster(raw, measure(file, () -> postMultipart(sinkUrl, file), null));
                 multipart = faster(multipart, measure(file, () -> postMultipart(client.baseUrl() + "/api/videos", file), "Location"));
@@ -113,6 +114,24 @@ public final class UploadBenchmark {
             Files.deleteIfExists(small);
             Files.deleteIfExists(large);
         }
+    }
+
+    /**
+     * Runs every path a few times unmeasured first: a freshly started server spends seconds compiling its
+     * code (JIT) during its first uploads, which is start-up, not upload cost.
+     */
+    private void warmUp(String sinkUrl, long mib) throws IOException {
+        Path file = rawVideo("warm-up.mkv", Math.min(mib, 128));
+        try {
+            for (int i = 0; i < 3; i++) {
+                postMultipart(sinkUrl, file);
+                deleteVideo(postMultipart(client.baseUrl() + "/api/videos", file), "Location");
+                deleteVideo(tusUpload(file), "Video-Location");
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        System.out.println("  warmed up");
     }
 
     /** Uncompressed 720p video in Matroska of about {@code mib} MiB: real media whose size is chosen exactly. */
