@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +39,8 @@ public class CommonsExecProcessRunner implements ProcessRunner {
 
     /** Each running process's watchdog, with the command it runs. */
     private final Map<ExecuteWatchdog, ExternalCommand> running = new ConcurrentHashMap<>();
+    /** Runs killed on purpose (their owner stopped, or the application going away), not for a limit. */
+    private final Set<ExecuteWatchdog> stopped = ConcurrentHashMap.newKeySet();
 
     /** Checks runs for stalls; one daemon thread is plenty, the checks only read a timestamp. */
     private final ScheduledExecutorService stallChecks = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -98,6 +101,10 @@ public class CommonsExecProcessRunner implements ProcessRunner {
             throw new ExternalProcessException(command.program() + " made no progress for "
                     + stall.limit().toSeconds() + " s and was killed", stderr.tail(), null);
         }
+        if (stopped.remove(watchdog)) {
+            throw new ExternalProcessException(command.program() + " was stopped"
+                    + (command.owner() == null ? "" : " with the work of " + command.owner()), stderr.tail(), null);
+        }
         if (watchdog.killedProcess()) {
             throw new ExternalProcessException(command.program() + " was killed after running longer than "
                     + timeout.toSeconds() + " s", stderr.tail(), null);
@@ -114,6 +121,7 @@ public class CommonsExecProcessRunner implements ProcessRunner {
         for (Map.Entry<ExecuteWatchdog, ExternalCommand> entry : running.entrySet()) {
             if (owner.equals(entry.getValue().owner())) {
                 LOG.info(() -> "stopping " + entry.getValue().program() + " of " + owner);
+                stopped.add(entry.getKey());
                 entry.getKey().destroyProcess();
                 destroyed++;
             }
@@ -124,7 +132,10 @@ public class CommonsExecProcessRunner implements ProcessRunner {
     /** Kills whatever is still running when the application goes away. */
     @PreDestroy
     void destroyRunning() {
-        running.keySet().forEach(ExecuteWatchdog::destroyProcess);
+        running.keySet().forEach(watchdog -> {
+            stopped.add(watchdog);
+            watchdog.destroyProcess();
+        });
         stallChecks.shutdownNow();
     }
 

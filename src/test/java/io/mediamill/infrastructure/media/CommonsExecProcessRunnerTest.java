@@ -70,7 +70,10 @@ class CommonsExecProcessRunnerTest {
 
         assertEquals(1, runner.destroyOwnedBy("video-1"));
 
-        assertInstanceOf(ExternalProcessException.class, mine.get(10, TimeUnit.SECONDS), "the stopped run fails");
+        Throwable stopped = mine.get(10, TimeUnit.SECONDS);
+        assertInstanceOf(ExternalProcessException.class, stopped, "the stopped run fails");
+        assertTrue(stopped.getMessage().startsWith("/bin/sh was stopped with the work of video-1"), "a stop is not a time limit: "
+                + stopped.getMessage());
         assertNull(other.get(10, TimeUnit.SECONDS), "the other owner's run completes");
         assertEquals(0, runner.destroyOwnedBy("video-1"));
     }
