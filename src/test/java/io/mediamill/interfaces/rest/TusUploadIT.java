@@ -2,6 +2,7 @@ package io.mediamill.interfaces.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.mediamill.infrastructure.media.CommonsExecProcessRunner;
 import io.mediamill.infrastructure.media.ExternalCommand;
 import io.mediamill.testing.MediamillClient;
 import io.mediamill.testing.TestMedia;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -184,6 +186,31 @@ class TusUploadIT {
         String videoLocation = report.getString("videoLocation");
         JsonObject video = client.awaitFinished(videoLocation.substring(videoLocation.lastIndexOf('/') + 1));
         assertEquals("READY", video.getString("status"), video.toString());
+        assertEquals(sha256(Files.readAllBytes(file)), video.getString("sha256"), "the stored file is the source, byte for byte");
+    }
+
+    @Test
+    void uppyInABrowserUploadsFromAnotherOriginInChunks() throws Exception {
+        Path file = media.generate("uppy.mp4", 640, 360, 3, true, "-c:v", "libx264", "-preset", "ultrafast",
+                "-crf", "10", "-pix_fmt", "yuv420p", "-c:a", "aac");
+        Path node = Path.of(System.getProperty("mediamill.it.node"));
+
+        String out = new CommonsExecProcessRunner().run(new ExternalCommand(List.of("node",
+                node.resolve("uppy-interop.mjs").toString(), client.baseUrl() + "/api/uploads", file.toString(), "Über Uppy")),
+                Duration.ofMinutes(2)).stdout();
+        JsonObject report = MediamillClient.json(out.lines().reduce((a, b) -> b).orElseThrow());
+
+        assertEquals(1, report.getInt("successful"), report.toString());
+        assertNotEquals(client.baseUrl(), report.getString("origin"), "the page is on another origin than the service");
+        long chunks = (Files.size(file) + 256 * 1024 - 1) / (256 * 1024);
+        assertEquals(chunks, report.getJsonArray("patches").size(), "one PATCH per 256 KiB chunk: " + report);
+        assertTrue(report.getJsonArray("patches").getValuesAs(JsonNumber.class).stream()
+                .allMatch(status -> status.intValue() == 204), report.toString());
+        String videoLocation = report.getString("videoLocation");
+        JsonObject video = client.awaitFinished(videoLocation.substring(videoLocation.lastIndexOf('/') + 1));
+        assertEquals("READY", video.getString("status"), video.toString());
+        assertEquals("Über Uppy", video.getString("title"));
+        assertEquals("uppy.mp4", video.getString("fileName"));
         assertEquals(sha256(Files.readAllBytes(file)), video.getString("sha256"), "the stored file is the source, byte for byte");
     }
 
