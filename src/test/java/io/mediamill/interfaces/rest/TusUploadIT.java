@@ -172,12 +172,8 @@ class TusUploadIT {
     void realTusJsClientResumesAfterTheConnectionIsCut() throws Exception {
         Path file = media.generate("tus-js-client.mp4", 1280, 720, 4, true, "-c:v", "libx264", "-preset", "ultrafast",
                 "-crf", "8", "-pix_fmt", "yuv420p", "-c:a", "aac");
-        Path node = Path.of(System.getProperty("mediamill.it.node"));
 
-        String out = new CommonsExecProcessRunner().run(new ExternalCommand(List.of("node",
-                node.resolve("tus-interop.mjs").toString(), client.baseUrl() + "/api/uploads", file.toString(), "tus-js-client")),
-                Duration.ofMinutes(2)).stdout();
-        JsonObject report = MediamillClient.json(out.lines().reduce((a, b) -> b).orElseThrow());
+        JsonObject report = uploadWithNode("tus-interop.mjs", file, "tus-js-client");
 
         long size = Files.size(file);
         assertTrue(report.getJsonNumber("cutAt").longValue() < size, report.toString());
@@ -193,12 +189,8 @@ class TusUploadIT {
     void uppyInABrowserUploadsFromAnotherOriginInChunks() throws Exception {
         Path file = media.generate("uppy.mp4", 640, 360, 3, true, "-c:v", "libx264", "-preset", "ultrafast",
                 "-crf", "10", "-pix_fmt", "yuv420p", "-c:a", "aac");
-        Path node = Path.of(System.getProperty("mediamill.it.node"));
 
-        String out = new CommonsExecProcessRunner().run(new ExternalCommand(List.of("node",
-                node.resolve("uppy-interop.mjs").toString(), client.baseUrl() + "/api/uploads", file.toString(), "Über Uppy")),
-                Duration.ofMinutes(2)).stdout();
-        JsonObject report = MediamillClient.json(out.lines().reduce((a, b) -> b).orElseThrow());
+        JsonObject report = uploadWithNode("uppy-interop.mjs", file, "Über Uppy");
 
         assertEquals(1, report.getInt("successful"), report.toString());
         assertNotEquals(client.baseUrl(), report.getString("origin"), "the page is on another origin than the service");
@@ -212,6 +204,14 @@ class TusUploadIT {
         assertEquals("Über Uppy", video.getString("title"));
         assertEquals("uppy.mp4", video.getString("fileName"));
         assertEquals(sha256(Files.readAllBytes(file)), video.getString("sha256"), "the stored file is the source, byte for byte");
+    }
+
+    /** Runs one of the Node.js client scripts (src/test/node) against /api/uploads; returns its JSON report line. */
+    private JsonObject uploadWithNode(String script, Path file, String title) {
+        Path scripts = Path.of(System.getProperty("mediamill.it.node"));
+        String out = new CommonsExecProcessRunner().run(new ExternalCommand(List.of("node", scripts.resolve(script).toString(),
+                client.baseUrl() + "/api/uploads", file.toString(), title)), Duration.ofMinutes(2)).stdout();
+        return MediamillClient.json(out.lines().reduce((a, b) -> b).orElseThrow());
     }
 
     private String create(long length, String metadata) throws Exception {
