@@ -24,13 +24,13 @@ final class BlockFile implements Closeable {
     private final FileChannel cached;
     private FileChannel direct;
     private final int alignment;
-    private final ByteBuffer staging;
+    /** Aligned memory for direct writes, sized to the largest block written so far (a small PATCH needs little). */
+    private ByteBuffer staging;
 
-    private BlockFile(FileChannel cached, FileChannel direct, int alignment, int maxBlock) {
+    private BlockFile(FileChannel cached, FileChannel direct, int alignment) {
         this.cached = cached;
         this.direct = direct;
         this.alignment = alignment;
-        this.staging = direct == null ? null : ByteBuffer.allocateDirect(maxBlock + alignment).alignedSlice(alignment);
     }
 
     /** Opens (creating if need be) a file for blocks of at most {@code maxBlock} bytes. */
@@ -44,8 +44,8 @@ final class BlockFile implements Closeable {
             int alignment = (int) Files.getFileStore(file).getBlockSize();
             FileChannel direct = directWanted ? openDirect(file) : null;
             return direct == null || maxBlock % alignment != 0
-                    ? new BlockFile(cached, closed(direct), 1, maxBlock)
-                    : new BlockFile(cached, direct, alignment, maxBlock);
+                    ? new BlockFile(cached, closed(direct), 1)
+                    : new BlockFile(cached, direct, alignment);
         } catch (IOException | RuntimeException e) {
             cached.close();
             throw e;
@@ -92,6 +92,9 @@ final class BlockFile implements Closeable {
         int head = (int) (alignedStart - position);
         int middle = (int) (alignedEnd - alignedStart);
         writeFully(cached, ByteBuffer.wrap(block, 0, head), position);
+        if (staging == null || staging.capacity() < middle) {
+            staging = ByteBuffer.allocateDirect(middle + alignment).alignedSlice(alignment);
+        }
         staging.clear();
         staging.put(block, head, middle).flip();
         try {
