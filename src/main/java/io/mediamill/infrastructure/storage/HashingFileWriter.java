@@ -109,8 +109,11 @@ public final class HashingFileWriter {
                 }
             };
             hashed = hashed.thenRunAsync(() -> {
-                digests.forEach(digest -> digest.update(block, 0, length));
-                release.run();
+                try {
+                    digests.forEach(digest -> digest.update(block, 0, length));
+                } finally {
+                    release.run();
+                }
             }, this::executeOrRunHere);
             stored = stored.thenRunAsync(() -> {
                 try {
