@@ -20,11 +20,8 @@
             reload when you choose the same file again.</p>
         <ul id="uploads" class="uploads"></ul>
     </section>
-    <noscript>
-        <form action="${pageContext.request.contextPath}/api/videos" method="post" enctype="multipart/form-data">
-            <input type="file" name="file" required> <button type="submit">Upload</button>
-        </form>
-    </noscript>
+    <noscript><p class="error">Uploading from this page needs JavaScript; without it, use the API
+        (<code>curl -u name -F file=@video.mp4 …/api/videos</code>).</p></noscript>
 </main>
 <template id="upload-row">
     <li class="upload-row" data-status="UPLOADING">
@@ -42,6 +39,7 @@
     </li>
 </template>
 <script src="${pageContext.request.contextPath}/vendor/tus-js-client/tus.min.js"></script>
+<script src="${pageContext.request.contextPath}/static/session.js"></script>
 <script src="${pageContext.request.contextPath}/static/upload.js"></script>
 </body>
 </html>

@@ -42,6 +42,7 @@
         </c:otherwise>
     </c:choose>
 </main>
+<script src="${pageContext.request.contextPath}/static/session.js"></script>
 <script src="${pageContext.request.contextPath}/static/library.js"></script>
 </body>
 </html>

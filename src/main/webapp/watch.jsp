@@ -23,6 +23,7 @@
     <p id="error" class="error" hidden></p>
 </main>
 <script src="${pageContext.request.contextPath}/vendor/hls.js/hls.min.js"></script>
+<script src="${pageContext.request.contextPath}/static/session.js"></script>
 <script src="${pageContext.request.contextPath}/static/player.js"></script>
 </body>
 </html>

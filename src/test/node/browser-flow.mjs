@@ -1,12 +1,16 @@
 // The pages in a real headless Chromium: upload a video through the upload page, see it become READY, find it
 // in the library, play it and watch currentTime advance. Screenshots of each page go to <screenshots>.
 // A file that is not a video shows the server's reason next to it.
-// node browser-flow.mjs <baseUrl> <video file> <not-a-video file> <screenshots dir>. Prints one JSON line.
+// It signs in first (as the uploader named on the command line) and, at the end, signs out: the video's page
+// and the media the player loaded must then be out of reach.
+// node browser-flow.mjs <baseUrl> <video file> <not-a-video file> <screenshots dir> <user> <password>.
+// Prints one JSON line.
 import { chromium } from 'playwright-core';
+import { signIn } from './sign-in.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [base, file, notVideo, shots] = process.argv.slice(2);
+const [base, file, notVideo, shots, username, password] = process.argv.slice(2);
 fs.mkdirSync(shots, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -18,7 +22,8 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => { report.pageError = String(error); });
 
-  await page.goto(base + '/');
+  await signIn(page, base, username, password);
+  report.signedInAs = (await page.locator('#signed-in-as strong').textContent()).trim();
   await page.setInputFiles('#file-input', file);
   const row = page.locator('.upload-row').filter({ hasText: path.basename(file) });
   await row.locator('.status').filter({ hasText: /Uploading|Processing|READY/ }).waitFor({ timeout: 60000 });
@@ -48,6 +53,17 @@ try {
   report.storyboardPreview = await page.locator('#preview .frame').evaluate((f) => getComputedStyle(f).backgroundImage);
   report.downloadHref = await page.locator('#download').getAttribute('href');
   await page.screenshot({ path: path.join(shots, 'player.png'), fullPage: true });
+
+  // What the player fetched with the session: once signed out, none of it may be reachable any more.
+  report.mediaLoaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)
+    .filter((url) => new URL(url).pathname.startsWith('/media/')));
+  await Promise.all([page.waitForURL((url) => url.pathname === '/login'), page.click('#sign-out')]);
+  report.signedOut = await page.locator('#signed-out').count() === 1;
+  report.mediaAfterSignOut = await page.evaluate((urls) => Promise.all(urls.map((url) =>
+    fetch(url, { cache: 'no-store' }).then((response) => response.status))), report.mediaLoaded);
+  await page.goto(base + watch);
+  report.watchAfterSignOut = new URL(page.url()).pathname;
+  await page.screenshot({ path: path.join(shots, 'signed-out.png'), fullPage: true });
   console.log(JSON.stringify(report));
 } catch (error) {
   console.error(String(error), JSON.stringify(report));

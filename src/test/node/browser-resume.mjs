@@ -1,12 +1,13 @@
 // The upload page's resumability in headless Chromium, with the upload bandwidth throttled so there is time
 // to act: pause (nothing moves), resume, then reload the page mid-upload, choose the same file again and see
 // it continue from where it was rather than from zero.
-// node browser-resume.mjs <baseUrl> <video file> <screenshots dir>. Prints one JSON line.
+// node browser-resume.mjs <baseUrl> <video file> <screenshots dir> <user> <password>. Prints one JSON line.
 import { chromium } from 'playwright-core';
+import { signIn } from './sign-in.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [base, file, shots] = process.argv.slice(2);
+const [base, file, shots, username, password] = process.argv.slice(2);
 fs.mkdirSync(shots, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -24,7 +25,7 @@ try {
     { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond });
   await throttle(1024 * 1024);
 
-  await page.goto(base + '/');
+  await signIn(page, base, username, password);
   await page.setInputFiles('#file-input', file);
   await page.waitForFunction(() => document.querySelector('.upload-row progress').value >= 10, null, { timeout: 60000 });
   await page.click('.upload-row .pause');

@@ -1,12 +1,12 @@
 // Uploads a file to the service with the real tus-js-client through a TCP proxy that cuts the first
 // connection after 40% of the file has passed, mid-request; tus-js-client must notice, ask the server how
-// far it got (HEAD) and resume. node tus-interop.mjs <endpoint> <file> <title>. Prints one JSON line.
+// far it got (HEAD) and resume. node tus-interop.mjs <endpoint> <file> <title> <API token>. Prints one JSON line.
 import * as tus from 'tus-js-client';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-const [endpoint, file, title] = process.argv.slice(2);
+const [endpoint, file, title, token] = process.argv.slice(2);
 const data = fs.readFileSync(file);
 const target = new URL(endpoint);
 const report = { size: data.length, cutAt: null, resumedFrom: null, videoLocation: null, url: null };
@@ -39,6 +39,7 @@ try {
   await new Promise((resolve, reject) => {
     const upload = new tus.Upload(data, {
       endpoint: proxied,
+      headers: { Authorization: `Bearer ${token}` },
       metadata: { filename: path.basename(file), filetype: 'video/mp4', title },
       retryDelays: [200, 500, 1000, 2000, 4000],
       onAfterResponse(request, response) {

@@ -1,13 +1,14 @@
 // Uploads a file with Uppy (its bundled build and its Tus plugin) in headless Chromium, from a page served on
 // another origin than the service, as a site embedding Uppy would: CORS, tus in several PATCHes (small chunks)
-// and the exposed Video-Location must all work for a browser client.
-// node uppy-interop.mjs <endpoint> <file> <title>. Prints one JSON line.
+// and the exposed Video-Location must all work for a browser client. The site's origin is one the service allows
+// (MEDIAMILL_CORS_ORIGINS), and Uppy sends the user's API token, as such a site would.
+// node uppy-interop.mjs <endpoint> <file> <title> <API token> <site port>. Prints one JSON line.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
-const [endpoint, file, title] = process.argv.slice(2);
+const [endpoint, file, title, token, sitePort] = process.argv.slice(2);
 const bundle = fs.readFileSync(new URL('./node_modules/uppy/dist/uppy.min.js', import.meta.url));
 const video = fs.readFileSync(file);
 
@@ -21,7 +22,7 @@ const site = http.createServer((request, response) => {
       .end('<!doctype html><html><head><script src="/uppy.min.js"></script></head><body></body></html>');
   }
 });
-await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
+await new Promise((resolve) => site.listen(Number(sitePort), '127.0.0.1', resolve));
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -30,7 +31,7 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${site.address().port}/`);
-  const report = await page.evaluate(async ({ endpoint, name, title }) => {
+  const report = await page.evaluate(async ({ endpoint, name, title, token }) => {
     const blob = await (await fetch('/video')).blob();
     const patches = [];
     let videoLocation = null;
@@ -38,6 +39,7 @@ try {
     uppy.use(Uppy.Tus, {
       endpoint,
       chunkSize: 256 * 1024,
+      headers: { Authorization: `Bearer ${token}` },
       retryDelays: [200, 1000],
       onAfterResponse(request, response) {
         if (request.getMethod() === 'PATCH') {
@@ -56,7 +58,7 @@ try {
       videoLocation,
       origin: location.origin,
     };
-  }, { endpoint, name: path.basename(file), title });
+  }, { endpoint, name: path.basename(file), title, token });
   report.size = video.length;
   console.log(JSON.stringify(report));
 } catch (error) {

@@ -14,7 +14,7 @@
         if (!window.confirm('Delete "' + title + '" and all its files?')) {
             return;
         }
-        fetch('/api/videos/' + encodeURIComponent(row.dataset.id), { method: 'DELETE' }).then((response) => {
+        fetch('/api/videos/' + encodeURIComponent(row.dataset.id), { method: 'DELETE', headers: window.mediamillHeaders() }).then((response) => {
             if (response.ok) {
                 row.remove();
             } else {

@@ -8,7 +8,7 @@
     const preview = document.getElementById('preview');
     let cues = [];
 
-    fetch('/api/videos/' + encodeURIComponent(main.dataset.videoId)).then((response) => {
+    fetch('/api/videos/' + encodeURIComponent(main.dataset.videoId), { headers: window.mediamillHeaders() }).then((response) => {
         if (!response.ok) {
             return response.json().then((problem) => Promise.reject(new Error(problem.detail)));
         }

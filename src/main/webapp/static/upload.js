@@ -41,6 +41,7 @@
         const speed = speedometer();
         const upload = new tus.Upload(file, {
             endpoint: '/api/uploads',
+            headers: window.mediamillHeaders(),
             retryDelays: [0, 1000, 3000, 5000, 10000],
             removeFingerprintOnSuccess: true,
             metadata: { filename: file.name, filetype: file.type || 'application/octet-stream', title: file.name.replace(/\.[^.]+$/, '') },
@@ -102,7 +103,7 @@
     }
 
     function ready(location, ui) {
-        fetch(location).then((response) => response.json()).then((video) => {
+        fetch(location, { headers: window.mediamillHeaders() }).then((response) => response.json()).then((video) => {
             ui.poster.src = video.posterUrl;
             ui.poster.hidden = false;
             ui.watch.href = '/watch.jsp?id=' + encodeURIComponent(video.id);

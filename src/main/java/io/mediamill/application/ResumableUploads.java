@@ -3,7 +3,7 @@ package io.mediamill.application;
 import io.mediamill.domain.model.upload.ResumableUpload;
 import io.mediamill.domain.model.upload.ResumableUploadRepository;
 import io.mediamill.domain.model.upload.UploadMetadata;
-import io.mediamill.domain.model.video.Video;
+import io.mediamill.domain.model.user.Actor;
 import io.mediamill.infrastructure.config.MediamillConfig;
 import io.mediamill.infrastructure.storage.ContentHash;
 import io.mediamill.infrastructure.storage.HashingFileWriter;
@@ -73,7 +73,7 @@ public class ResumableUploads {
     private final ConcurrentMap<String, RunningHash> hashes = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public ResumableUpload create(long length, UploadMetadata metadata) {
+    public ResumableUpload create(String owner, long length, UploadMetadata metadata) {
         if (length <= 0) {
             throw new ResumableUploadException(400, "Bad Request", "Upload-Length must be a positive number of bytes; "
                     + "an empty file is not a video.");
@@ -83,7 +83,7 @@ public class ResumableUploads {
                     + " is larger than Tus-Max-Size " + config.maxUploadBytes() + ".");
         }
         Instant now = clock.instant();
-        ResumableUpload upload = new ResumableUpload(UUID.randomUUID().toString(), Video.ANONYMOUS, length, metadata, now,
+        ResumableUpload upload = new ResumableUpload(UUID.randomUUID().toString(), owner, length, metadata, now,
                 now.plus(config.uploadExpiry()));
         try {
             Files.createFile(file(upload.id()));
@@ -95,9 +95,12 @@ public class ResumableUploads {
         return upload;
     }
 
-    /** The upload, unless it never existed, was terminated, or expired unfinished (then its bytes go now). */
-    public Optional<ResumableUpload> find(String id) {
-        Optional<ResumableUpload> upload = uploads.find(id);
+    /**
+     * The upload, unless it never existed, was terminated, expired unfinished (then its bytes go now), or is not
+     * the actor's to see.
+     */
+    public Optional<ResumableUpload> find(Actor actor, String id) {
+        Optional<ResumableUpload> upload = uploads.find(id).filter(u -> actor.mayActOn(u.owner()));
         if (upload.isPresent() && upload.get().isExpired(clock.instant())) {
             discard(upload.get());
             return Optional.empty();
@@ -109,7 +112,7 @@ public class ResumableUploads {
      * Writes a PATCH body at {@code offset}. A body cut off by the network keeps what arrived (without a
      * checksum to honour); a body that fails its checksum is undone and answered with 460.
      */
-    public Progress append(String id, long offset, InputStream body, UploadChecksum checksum) {
+    public Progress append(Actor actor, String id, long offset, InputStream body, UploadChecksum checksum) {
         ReentrantLock lock = locks.computeIfAbsent(id, key -> new ReentrantLock());
         try {
             if (!lock.tryLock(5, TimeUnit.SECONDS)) {
@@ -120,7 +123,7 @@ public class ResumableUploads {
             throw new ResumableUploadException(423, "Locked", "Interrupted while waiting for upload " + id + ".");
         }
         try {
-            ResumableUpload upload = find(id).orElseThrow(() -> ResumableUploadException.notFound(id));
+            ResumableUpload upload = find(actor, id).orElseThrow(() -> ResumableUploadException.notFound(id));
             if (offset != upload.offset()) {
                 throw new ResumableUploadException(409, "Conflict", "Upload-Offset " + offset + " does not match the "
                         + upload.offset() + " bytes received.");
@@ -206,8 +209,9 @@ public class ResumableUploads {
     }
 
     /** The client gave up: the bytes and the record go. */
-    public void terminate(String id) {
-        ResumableUpload upload = uploads.find(id).orElseThrow(() -> ResumableUploadException.notFound(id));
+    public void terminate(Actor actor, String id) {
+        ResumableUpload upload = uploads.find(id).filter(u -> actor.mayActOn(u.owner()))
+                .orElseThrow(() -> ResumableUploadException.notFound(id));
         discard(upload);
     }
 

@@ -54,9 +54,9 @@ public class UploadService {
     public record Accepted(Video video, boolean duplicate) {
     }
 
-    /** Takes a streamed upload, with an optional watermark to burn into every video rendition. */
-    public Accepted upload(String title, String clientFileName, InputStream content, WatermarkUpload watermark) {
-        return accept(Video.ANONYMOUS, title, clientFileName, storage.receive(content), watermark);
+    /** Takes {@code owner}'s streamed upload, with an optional watermark to burn into every video rendition. */
+    public Accepted upload(String owner, String title, String clientFileName, InputStream content, WatermarkUpload watermark) {
+        return accept(owner, title, clientFileName, storage.receive(content), watermark);
     }
 
     /**

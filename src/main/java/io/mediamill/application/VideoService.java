@@ -1,5 +1,6 @@
 package io.mediamill.application;
 
+import io.mediamill.domain.model.user.Actor;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoNotFoundException;
 import io.mediamill.domain.model.video.VideoRepository;
@@ -7,9 +8,13 @@ import io.mediamill.infrastructure.media.Transcoder;
 import io.mediamill.infrastructure.storage.MediaStorage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 
-/** Looking videos up, listing them, and deleting them with their files. */
+/**
+ * Looking videos up, listing, changing and deleting them, as their owner or an operator. A video someone may
+ * not act on is, to them, a video that does not exist: ids of others' videos do not leak.
+ */
 @ApplicationScoped
 public class VideoService {
 
@@ -25,21 +30,51 @@ public class VideoService {
     @Inject
     Transcoder transcoder;
 
-    public Video get(String videoId) {
-        return videos.find(videoId).orElseThrow(() -> new VideoNotFoundException(videoId));
+    @Inject
+    ProcessingService processing;
+
+    @Inject
+    Clock clock;
+
+    /** @throws VideoNotFoundException when there is no such video or it is someone else's */
+    public Video get(Actor actor, String videoId) {
+        return videos.find(videoId).filter(video -> actor.mayActOn(video.owner()))
+                .orElseThrow(() -> new VideoNotFoundException(videoId));
     }
 
-    public List<Video> newestFirst(int page, int size) {
-        return videos.newestFirst(page * size, size);
+    /** Operators page through every video, everyone else through their own. */
+    public List<Video> newestFirst(Actor actor, int page, int size) {
+        return actor.isOperator() ? videos.newestFirst(page * size, size)
+                : videos.newestFirstOwnedBy(actor.username(), page * size, size);
     }
 
-    public long count() {
-        return videos.count();
+    public long count(Actor actor) {
+        return actor.isOperator() ? videos.count() : videos.countOwnedBy(actor.username());
+    }
+
+    /** Changes what the owner may change; a null value stays as it is. */
+    public Video update(Actor actor, String videoId, String title) {
+        get(actor, videoId);
+        try {
+            return videos.update(videoId, video -> {
+                if (title != null) {
+                    video.retitle(title, clock.instant());
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            throw new InvalidUploadException("title must have 1 to 500 characters.");
+        }
+    }
+
+    /** Restarts a failed video's job from its checkpoints. */
+    public Video restart(Actor actor, String videoId) {
+        get(actor, videoId);
+        return processing.restart(videoId);
     }
 
     /** Stops processing if it is still running (job and ffmpeg), then removes the row and every file of the video. */
-    public void delete(String videoId) {
-        Video video = get(videoId);
+    public void delete(Actor actor, String videoId) {
+        Video video = get(actor, videoId);
         if (!video.status().isFinal()) {
             jobs.stopIfRunning(video.jobExecutionId());
         }

@@ -252,7 +252,9 @@ public final class UploadBenchmark {
 
     private HttpResponse<String> postMultipart(String url, Path file) {
         String boundary = "----bench-" + UUID.randomUUID();
+        // The same signed-in request to every receiver, so the sinks and the service read the same bytes.
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", client.authorization())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.concat(
                         HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
@@ -265,10 +267,11 @@ public final class UploadBenchmark {
 
     private HttpResponse<String> tusUpload(Path file) {
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/uploads"))
-                .header("Tus-Resumable", "1.0.0").header("Upload-Length", String.valueOf(size(file)))
+                .header("Authorization", client.authorization()).header("Tus-Resumable", "1.0.0").header("Upload-Length", String.valueOf(size(file)))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         String location = created.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(created.body()));
-        return send(HttpRequest.newBuilder(URI.create(location)).header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
+        return send(HttpRequest.newBuilder(URI.create(location)).header("Authorization", client.authorization())
+                .header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
                 .header("Content-Type", "application/offset+octet-stream").method("PATCH", ofFile(file)).build());
     }
 

@@ -16,27 +16,130 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Talks to the deployed service over HTTP, as any client would. */
+/**
+ * Talks to the deployed service over HTTP, as any client would, signed in with an API token: by default as
+ * the administrator (whose password the test server was started with), or as any user a test creates.
+ */
 public final class MediamillClient {
 
-    private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final String DEFAULT_BASE_URL = System.getProperty("mediamill.baseUrl", "http://127.0.0.1:8080");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static volatile String adminToken;
 
+    private final String baseUrl;
+    private final String token;
+    private final HttpClient http = HTTP;
+
+    /** Signed in as the administrator. */
     public MediamillClient() {
-        this(System.getProperty("mediamill.baseUrl", "http://127.0.0.1:8080"));
+        this(DEFAULT_BASE_URL, adminToken());
     }
 
-    public MediamillClient(String baseUrl) {
+    private MediamillClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** Sends no credentials at all. */
+    public static MediamillClient anonymous() {
+        return new MediamillClient(DEFAULT_BASE_URL, null);
+    }
+
+    /** Signed in as that user (HTTP Basic once, to issue an API token, then the token). */
+    public static MediamillClient signedInAs(String username, String password) {
+        return new MediamillClient(DEFAULT_BASE_URL, issueToken(username, password));
+    }
+
+    /** A new user with these roles (created by the administrator), signed in. Names are unique per call. */
+    public static MediamillClient newUser(String namePrefix, String... roles) {
+        String username = namePrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "pw-" + UUID.randomUUID();
+        new MediamillClient().createUser(username, password, roles);
+        return signedInAs(username, password).named(username);
+    }
+
+    private String username;
+
+    private MediamillClient named(String name) {
+        this.username = name;
+        return this;
+    }
+
+    /** The user this client is signed in as, when it made that user itself. */
+    public String username() {
+        return username;
+    }
+
+    /** POST /api/users as this client; fails unless 201. */
+    public void createUser(String username, String password, String... roles) {
+        String body = Json.createObjectBuilder().add("username", username).add("password", password)
+                .add("roles", Json.createArrayBuilder(List.of(roles))).build().toString();
+        HttpResponse<String> created = sendJson("POST", "/api/users", body);
+        if (created.statusCode() != 201) {
+            throw new AssertionError("creating user " + username + " answered " + created.statusCode() + ": " + created.body());
+        }
+    }
+
+    public static String adminPassword() {
+        return System.getProperty("mediamill.it.adminPassword", "mediamill-admin-password");
+    }
+
+    private static String adminToken() {
+        if (adminToken == null) {
+            synchronized (MediamillClient.class) {
+                if (adminToken == null) {
+                    adminToken = issueToken("admin", adminPassword());
+                }
+            }
+        }
+        return adminToken;
+    }
+
+    private static String issueToken(String username, String password) {
+        HttpResponse<String> issued = new MediamillClient(DEFAULT_BASE_URL, null).send(
+                HttpRequest.newBuilder(URI.create(DEFAULT_BASE_URL + "/api/tokens")).timeout(Duration.ofSeconds(60))
+                        .header("Authorization", basic(username, password))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"tests\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (issued.statusCode() != 201) {
+            throw new AssertionError("signing in as " + username + " answered " + issued.statusCode() + ": " + issued.body());
+        }
+        return json(issued.body()).getString("token");
+    }
+
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The API token this client signs its requests with (null when anonymous). */
+    public String token() {
+        return token;
+    }
+
+    /** The Authorization header value this client sends, for tests that build their own requests. */
+    public String authorization() {
+        return token == null ? null : "Bearer " + token;
+    }
+
+    /** Any request with a JSON body (or none when {@code json} is null). */
+    public HttpResponse<String> sendJson(String method, String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(path, headers);
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** POST /api/videos with the file in part "file" (under the given client file name) and an optional title. */
@@ -73,8 +176,8 @@ public final class MediamillClient {
 
     /** Reads a server-sent event stream to its end and returns its {@code data:} payloads as JSON. */
     public List<JsonObject> events(String path) {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream")
-                .timeout(Duration.ofMinutes(3)).GET().build();
+        HttpRequest request = authorized(HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream")
+                .timeout(Duration.ofMinutes(3)).GET()).build();
         HttpResponse<java.util.stream.Stream<String>> response = send(request, HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + response.statusCode());
@@ -104,7 +207,7 @@ public final class MediamillClient {
             body.add("\r\n".getBytes(StandardCharsets.UTF_8));
         });
         body.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/videos"))
+        HttpRequest request = authorized(HttpRequest.newBuilder(uri("/api/videos")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(body))
                 .build();
@@ -156,12 +259,19 @@ public final class MediamillClient {
         }
     }
 
+    /** A request to the service, signed in unless the caller sends an Authorization header of its own. */
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+        boolean ownAuthorization = false;
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
+            ownAuthorization |= headers[i].equalsIgnoreCase("Authorization");
         }
-        return builder;
+        return ownAuthorization ? builder : authorized(builder);
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     private URI uri(String path) {

@@ -3,6 +3,8 @@ package io.mediamill.infrastructure.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Every setting of the service, read once from a system property (set by the server configuration) or
@@ -23,6 +25,13 @@ public class MediamillConfig {
     private final long maxUploadBytes;
     private final Duration uploadExpiry;
     private final long maxDurationSeconds;
+    private final Path home;
+    private final String adminPassword;
+    private final Duration signInWindow;
+    private final int signInMaxFailuresPerUser;
+    private final int signInMaxFailuresPerAddress;
+    private final List<String> corsOrigins;
+    private final List<String> trustedProxies;
 
     public MediamillConfig() {
         this.mediaDir = Path.of(setting("mediamill.media.dir", "MEDIAMILL_MEDIA_DIR",
@@ -46,6 +55,21 @@ public class MediamillConfig {
                 setting("mediamill.upload.max-duration-seconds", "MEDIAMILL_MAX_DURATION_SECONDS", "21600"));
         this.minimumFreeDiskBytes = Long.parseLong(
                 setting("mediamill.disk.min-free-bytes", "MEDIAMILL_DISK_MIN_FREE_BYTES", String.valueOf(512L << 20)));
+        this.home = Path.of(setting("mediamill.home", "MEDIAMILL_HOME", mediaDir.getParent().toString())).toAbsolutePath();
+        // A secret: from the environment of the server process only, never from a configuration file.
+        this.adminPassword = System.getenv("MEDIAMILL_ADMIN_PASSWORD");
+        this.signInWindow = Duration.ofSeconds(Long.parseLong(
+                setting("mediamill.signin.window-seconds", "MEDIAMILL_SIGNIN_WINDOW_SECONDS", "300")));
+        this.signInMaxFailuresPerUser = Integer.parseInt(
+                setting("mediamill.signin.max-failures", "MEDIAMILL_SIGNIN_MAX_FAILURES", "5"));
+        this.signInMaxFailuresPerAddress = Integer.parseInt(
+                setting("mediamill.signin.max-failures-per-address", "MEDIAMILL_SIGNIN_MAX_FAILURES_PER_ADDRESS", "20"));
+        this.corsOrigins = list(setting("mediamill.cors.origins", "MEDIAMILL_CORS_ORIGINS", ""));
+        this.trustedProxies = list(setting("mediamill.trusted-proxies", "MEDIAMILL_TRUSTED_PROXIES", ""));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String setting(String property, String environmentVariable, String fallback) {
@@ -107,5 +131,38 @@ public class MediamillConfig {
     /** Below this much free space on the media volume the health check reports the disk as down. */
     public long minimumFreeDiskBytes() {
         return minimumFreeDiskBytes;
+    }
+
+    /** The instance's data directory (MEDIAMILL_HOME): the media volume, the first admin's password file. */
+    public Path home() {
+        return home;
+    }
+
+    /** The password the first admin gets on the very first start; null means a generated one. */
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /** Failed sign-ins are counted in windows of this length. */
+    public Duration signInWindow() {
+        return signInWindow;
+    }
+
+    public int signInMaxFailuresPerUser() {
+        return signInMaxFailuresPerUser;
+    }
+
+    public int signInMaxFailuresPerAddress() {
+        return signInMaxFailuresPerAddress;
+    }
+
+    /** Origins (scheme://host:port) whose pages may call the API with credentials of their own (Bearer). */
+    public List<String> corsOrigins() {
+        return corsOrigins;
+    }
+
+    /** Addresses of reverse proxies whose X-Forwarded-* headers are believed; everyone else's are ignored. */
+    public List<String> trustedProxies() {
+        return trustedProxies;
     }
 }

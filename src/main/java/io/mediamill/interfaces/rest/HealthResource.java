@@ -1,6 +1,7 @@
 package io.mediamill.interfaces.rest;
 
 import io.mediamill.application.HealthChecks;
+import io.mediamill.interfaces.security.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,7 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** GET /api/health: 200 when every check is up, 503 when one is down; the body says which and why. */
+/**
+ * GET /api/health: 200 when every check is up, 503 when one is down. Operators see which check failed and why;
+ * anyone else (load balancers, monitors) only up or down, since the details name paths and versions.
+ */
 @Path("health")
 @RequestScoped
 public class HealthResource {
@@ -20,8 +24,15 @@ public class HealthResource {
     public record HealthJson(String status, Map<String, HealthChecks.Check> checks) {
     }
 
+    /** What anyone may know. */
+    public record StatusJson(String status) {
+    }
+
     @Inject
     HealthChecks health;
+
+    @Inject
+    CurrentActor actor;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -32,7 +43,7 @@ public class HealthResource {
         noStore.setNoStore(true);
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .cacheControl(noStore)
-                .entity(new HealthJson(up ? "UP" : "DOWN", checks))
+                .entity(actor.isOperator() ? new HealthJson(up ? "UP" : "DOWN", checks) : new StatusJson(up ? "UP" : "DOWN"))
                 .build();
     }
 }

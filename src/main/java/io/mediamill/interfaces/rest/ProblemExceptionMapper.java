@@ -2,6 +2,12 @@ package io.mediamill.interfaces.rest;
 
 import io.mediamill.application.InvalidUploadException;
 import io.mediamill.application.ResumableUploadException;
+import io.mediamill.application.users.InvalidUserException;
+import io.mediamill.application.users.NotPermittedException;
+import io.mediamill.application.users.RejectedPasswordException;
+import io.mediamill.application.users.UnknownTokenException;
+import io.mediamill.application.users.UnknownUserException;
+import io.mediamill.application.users.UserConflictException;
 import io.mediamill.domain.model.video.VideoNotFoundException;
 import io.mediamill.domain.model.video.VideoStateException;
 import jakarta.validation.ConstraintViolationException;
@@ -59,6 +65,21 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof InvalidUploadException invalid) {
             return ProblemDetail.response(status(invalid.status(), "Unprocessable Content"), failure.getMessage(), instance);
+        }
+        if (failure instanceof UnknownUserException || failure instanceof UnknownTokenException) {
+            return ProblemDetail.response(Response.Status.NOT_FOUND, failure.getMessage(), instance);
+        }
+        if (failure instanceof UserConflictException) {
+            return ProblemDetail.response(Response.Status.CONFLICT, failure.getMessage(), instance);
+        }
+        if (failure instanceof InvalidUserException) {
+            return ProblemDetail.response(Response.Status.BAD_REQUEST, failure.getMessage(), instance);
+        }
+        if (failure instanceof RejectedPasswordException) {
+            return ProblemDetail.response(status(422, "Unprocessable Content"), failure.getMessage(), instance);
+        }
+        if (failure instanceof NotPermittedException) {
+            return ProblemDetail.response(Response.Status.FORBIDDEN, failure.getMessage(), instance);
         }
         if (failure instanceof ConstraintViolationException violations) {
             String detail = violations.getConstraintViolations().stream()

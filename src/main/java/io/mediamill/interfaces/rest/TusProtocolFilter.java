@@ -6,7 +6,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
@@ -14,20 +13,14 @@ import java.util.Set;
 
 /**
  * The tus rules that hold for every request: {@code X-HTTP-Method-Override} for clients that can only send
- * POST, the {@code Tus-Resumable} version on every request and response, and the CORS headers browser
- * clients (tus-js-client, Uppy) need to read the protocol's headers across origins.
+ * POST, and the {@code Tus-Resumable} version on every request and response. Cross-origin browser clients
+ * (tus-js-client, Uppy) are let in by the CORS policy of the whole application, not here.
  */
 @Provider
 @PreMatching
 public class TusProtocolFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Set<String> OVERRIDABLE = Set.of(HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.HEAD);
-    private static final String ALLOWED_HEADERS = "Authorization, Origin, X-Requested-With, X-Request-ID, "
-            + "X-HTTP-Method-Override, Content-Type, Upload-Length, Upload-Offset, Tus-Resumable, Upload-Metadata, "
-            + "Upload-Defer-Length, Upload-Concat, Upload-Checksum";
-    private static final String EXPOSED_HEADERS = "Upload-Offset, Location, Upload-Length, Tus-Version, Tus-Resumable, "
-            + "Tus-Max-Size, Tus-Extension, Tus-Checksum-Algorithm, Upload-Metadata, Upload-Defer-Length, Upload-Concat, "
-            + "Upload-Expires, Video-Location";
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -59,15 +52,7 @@ public class TusProtocolFilter implements ContainerRequestFilter, ContainerRespo
         if (!isTus(request)) {
             return;
         }
-        MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle("Tus-Resumable", TusResource.VERSION);
-        String origin = request.getHeaderString("Origin");
-        headers.putSingle("Access-Control-Allow-Origin", origin == null ? "*" : origin);
-        headers.putSingle("Vary", "Origin");
-        headers.putSingle("Access-Control-Allow-Methods", "POST, GET, HEAD, PATCH, DELETE, OPTIONS");
-        headers.putSingle("Access-Control-Allow-Headers", ALLOWED_HEADERS);
-        headers.putSingle("Access-Control-Expose-Headers", EXPOSED_HEADERS);
-        headers.putSingle("Access-Control-Max-Age", "86400");
+        response.getHeaders().putSingle("Tus-Resumable", TusResource.VERSION);
     }
 
     private static boolean isTus(ContainerRequestContext request) {

@@ -6,7 +6,10 @@ import io.mediamill.application.UploadChecksum;
 import io.mediamill.domain.model.upload.ResumableUpload;
 import io.mediamill.domain.model.upload.UploadMetadata;
 import io.mediamill.infrastructure.config.MediamillConfig;
+import io.mediamill.interfaces.security.CurrentActor;
+import io.mediamill.interfaces.security.ProxyTrust;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -51,6 +54,15 @@ public class TusResource {
     @Context
     HttpHeaders headers;
 
+    @Context
+    HttpServletRequest request;
+
+    @Inject
+    CurrentActor actor;
+
+    @Inject
+    ProxyTrust proxies;
+
     @OPTIONS
     public Response discover() {
         return Response.noContent()
@@ -83,12 +95,12 @@ public class TusResource {
         } catch (IllegalArgumentException e) {
             throw new ResumableUploadException(400, "Bad Request", e.getMessage());
         }
-        ResumableUpload upload = uploads.create(number("Upload-Length", length), parsed);
+        ResumableUpload upload = uploads.create(actor.get().username(), number("Upload-Length", length), parsed);
         Response.ResponseBuilder created = Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, location(upload.id()))
                 .header("Upload-Expires", httpDate(upload));
         if (isOffsetOctetStream()) {
-            ResumableUploads.Progress progress = uploads.append(upload.id(), 0, body, UploadChecksum.parse(checksum));
+            ResumableUploads.Progress progress = uploads.append(actor.get(), upload.id(), 0, body, UploadChecksum.parse(checksum));
             created.header("Upload-Offset", progress.offset());
             videoLocation(created, progress.videoId());
         }
@@ -98,7 +110,7 @@ public class TusResource {
     @HEAD
     @Path("{id}")
     public Response head(@PathParam("id") String id) {
-        ResumableUpload upload = uploads.find(id).orElseThrow(() -> ResumableUploadException.notFound(id));
+        ResumableUpload upload = uploads.find(actor.get(), id).orElseThrow(() -> ResumableUploadException.notFound(id));
         Response.ResponseBuilder answer = Response.ok()
                 .header("Upload-Offset", upload.offset())
                 .header("Upload-Length", upload.length())
@@ -119,7 +131,7 @@ public class TusResource {
         if (offset == null) {
             throw new ResumableUploadException(400, "Bad Request", "Upload-Offset is required.");
         }
-        ResumableUploads.Progress progress = uploads.append(id, number("Upload-Offset", offset), body,
+        ResumableUploads.Progress progress = uploads.append(actor.get(), id, number("Upload-Offset", offset), body,
                 UploadChecksum.parse(checksum));
         Response.ResponseBuilder answer = Response.noContent()
                 .header("Upload-Offset", progress.offset())
@@ -131,7 +143,7 @@ public class TusResource {
     @DELETE
     @Path("{id}")
     public Response terminate(@PathParam("id") String id) {
-        uploads.terminate(id);
+        uploads.terminate(actor.get(), id);
         return Response.noContent().build();
     }
 
@@ -146,16 +158,11 @@ public class TusResource {
         }
     }
 
-    /** Absolute, and right behind a proxy: X-Forwarded-Proto and X-Forwarded-Host win over what we see. */
+    /** Absolute, and right behind a trusted proxy: its X-Forwarded-Proto and X-Forwarded-Host win over what we see. */
     private String location(String id) {
-        String proto = firstForwarded("X-Forwarded-Proto", uriInfo.getBaseUri().getScheme());
-        String host = firstForwarded("X-Forwarded-Host", uriInfo.getBaseUri().getAuthority());
+        String proto = proxies.scheme(request);
+        String host = proxies.host(request, uriInfo.getBaseUri().getAuthority());
         return proto + "://" + host + uriInfo.getBaseUri().getPath().replaceAll("/$", "") + "/uploads/" + id;
-    }
-
-    private String firstForwarded(String header, String fallback) {
-        String value = headers.getHeaderString(header);
-        return value == null || value.isBlank() ? fallback : value.split(",")[0].strip();
     }
 
     private static long number(String header, String value) {

@@ -1,6 +1,7 @@
 package io.mediamill.interfaces.rest;
 
 import io.mediamill.application.VideoService;
+import io.mediamill.domain.model.user.Actor;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoNotFoundException;
 import io.mediamill.domain.model.video.VideoStatus;
@@ -37,7 +38,8 @@ public class VideoEventStream {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    public void follow(String videoId, SseEventSink sink, Sse sse) {
+    /** Follows the video as {@code actor} may see it: deleted or taken out of their reach, the stream ends. */
+    public void follow(Actor actor, String videoId, SseEventSink sink, Sse sse) {
         AtomicReference<ProgressJson> last = new AtomicReference<>();
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         Instant giveUp = Instant.now().plus(LONGEST);
@@ -48,7 +50,7 @@ public class VideoEventStream {
             }
             ProgressJson now;
             try {
-                Video video = videos.get(videoId);
+                Video video = videos.get(actor, videoId);
                 now = new ProgressJson(video.id(), video.status(), video.progress(), video.error());
             } catch (VideoNotFoundException deleted) {
                 stop(task, sink);

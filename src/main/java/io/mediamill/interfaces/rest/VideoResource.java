@@ -1,12 +1,13 @@
 package io.mediamill.interfaces.rest;
 
 import io.mediamill.application.InvalidUploadException;
-import io.mediamill.application.ProcessingService;
 import io.mediamill.application.UploadService;
 import io.mediamill.application.VideoService;
 import io.mediamill.application.WatermarkUpload;
 import io.mediamill.domain.model.video.Watermark;
+import io.mediamill.interfaces.security.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonObject;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Upload, look up, list, follow, restart and delete videos. */
 @Path("videos")
@@ -47,10 +50,10 @@ public class VideoResource {
     VideoService videos;
 
     @Inject
-    ProcessingService processing;
+    VideoEventStream events;
 
     @Inject
-    VideoEventStream events;
+    CurrentActor actor;
 
     /**
      * multipart/form-data with the video in part {@code file}, an optional {@code title}, and optionally a PNG
@@ -66,7 +69,8 @@ public class VideoResource {
         String title = part(parts, "title").map(VideoResource::text).orElse(null);
         UploadService.Accepted accepted;
         try (InputStream content = file.getContent()) {
-            accepted = uploads.upload(title, file.getFileName().orElse(null), content, watermark(parts));
+            accepted = uploads.upload(actor.get().username(), title, file.getFileName().orElse(null), content,
+                    watermark(parts));
         }
         // The same content again is the video it already is: 200 and where it lives, not a second copy.
         return Response.status(accepted.duplicate() ? Response.Status.OK : Response.Status.CREATED)
@@ -78,7 +82,7 @@ public class VideoResource {
     @POST
     @Path("{id}/restart")
     public Response restart(@PathParam("id") String id) {
-        return Response.accepted(VideoJson.of(processing.restart(id))).build();
+        return Response.accepted(VideoJson.of(videos.restart(actor.get(), id))).build();
     }
 
     /** Server-sent events: a {@code progress} event whenever status or progress change, until it is READY or FAILED. */
@@ -86,8 +90,8 @@ public class VideoResource {
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
-        videos.get(id);
-        events.follow(id, sink, sse);
+        videos.get(actor.get(), id);
+        events.follow(actor.get(), id, sink, sse);
     }
 
     private static WatermarkUpload watermark(List<EntityPart> parts) {
@@ -132,20 +136,29 @@ public class VideoResource {
     @GET
     @Path("{id}")
     public VideoJson get(@PathParam("id") String id) {
-        return VideoJson.of(videos.get(id));
+        return VideoJson.of(videos.get(actor.get(), id));
+    }
+
+    /** Changes what the owner may change: {@code {"title": "..."}}; unknown fields are refused. */
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public VideoJson update(@PathParam("id") String id, JsonObject body) {
+        JsonFields fields = JsonFields.of(body, Set.of("title"));
+        return VideoJson.of(videos.update(actor.get(), id, fields.text("title")));
     }
 
     @GET
     public VideoPageJson list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return new VideoPageJson(videos.newestFirst(page, size).stream().map(VideoJson::of).toList(),
-                page, size, videos.count());
+        return new VideoPageJson(videos.newestFirst(actor.get(), page, size).stream().map(VideoJson::of).toList(),
+                page, size, videos.count(actor.get()));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        videos.delete(id);
+        videos.delete(actor.get(), id);
         return Response.noContent().build();
     }
 }

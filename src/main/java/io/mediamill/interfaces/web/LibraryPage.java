@@ -2,12 +2,13 @@ package io.mediamill.interfaces.web;
 
 import io.mediamill.application.VideoService;
 import io.mediamill.interfaces.rest.VideoJson;
+import io.mediamill.interfaces.security.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** What the home page shows: the newest videos with their status. Reached from the JSP as {@code libraryPage}. */
+/** What the library page shows: the signed-in user's newest videos (an operator's: everyone's), with their status. */
 @Named
 @RequestScoped
 public class LibraryPage {
@@ -17,11 +18,14 @@ public class LibraryPage {
     @Inject
     VideoService videos;
 
+    @Inject
+    CurrentActor actor;
+
     private List<VideoJson> recent;
 
     public List<VideoJson> getVideos() {
         if (recent == null) {
-            recent = videos.newestFirst(0, PAGE_SIZE).stream().map(VideoJson::of).toList();
+            recent = videos.newestFirst(actor.get(), 0, PAGE_SIZE).stream().map(VideoJson::of).toList();
         }
         return recent;
     }

@@ -6,12 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mediamill.testing.MediamillClient;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** GET /api/health: details for operators, only up or down for everyone else. */
 class HealthIT {
 
     @Test
-    void reportsEveryCheckUpOnMariaDb() {
+    void anonymousCallersLearnOnlyUpOrDown() {
+        HttpResponse<String> response = MediamillClient.anonymous().get("/api/health");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(MediamillClient.json("{\"status\":\"UP\"}"), MediamillClient.json(response.body()));
+    }
+
+    @Test
+    void uploadersLearnOnlyUpOrDownToo() {
+        HttpResponse<String> response = MediamillClient.newUser("health", "uploader").get("/api/health");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(Set.of("status"), MediamillClient.json(response.body()).keySet());
+    }
+
+    @Test
+    void operatorsSeeEveryCheckUpOnMariaDb() {
         HttpResponse<String> response = new MediamillClient().get("/api/health");
 
         assertEquals(200, response.statusCode(), response.body());

@@ -210,7 +210,8 @@ class TusUploadIT {
     private JsonObject uploadWithNode(String script, Path file, String title) {
         Path scripts = Path.of(System.getProperty("mediamill.it.node"));
         String out = new CommonsExecProcessRunner().run(new ExternalCommand(List.of("node", scripts.resolve(script).toString(),
-                client.baseUrl() + "/api/uploads", file.toString(), title)), Duration.ofMinutes(2)).stdout();
+                client.baseUrl() + "/api/uploads", file.toString(), title, client.token(),
+                System.getProperty("mediamill.it.corsPort"))), Duration.ofMinutes(2)).stdout();
         return MediamillClient.json(out.lines().reduce((a, b) -> b).orElseThrow());
     }
 
@@ -232,7 +233,8 @@ class TusUploadIT {
 
     private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.baseUrl() + path)).method(method, body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.baseUrl() + path)).method(method, body)
+                .header("Authorization", client.authorization());
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

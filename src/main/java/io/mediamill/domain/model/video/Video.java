@@ -29,11 +29,14 @@ import org.eclipse.persistence.annotations.BatchFetchType;
 @Table(name = "video")
 @NamedQuery(name = "Video.findNewestFirst", query = "SELECT v FROM Video v ORDER BY v.createdAt DESC, v.id")
 @NamedQuery(name = "Video.count", query = "SELECT COUNT(v) FROM Video v")
+@NamedQuery(name = "Video.findByOwnerNewestFirst",
+        query = "SELECT v FROM Video v WHERE v.owner = :owner ORDER BY v.createdAt DESC, v.id")
+@NamedQuery(name = "Video.countByOwner", query = "SELECT COUNT(v) FROM Video v WHERE v.owner = :owner")
 @NamedQuery(name = "Video.findByOwnerAndSha256",
         query = "SELECT v FROM Video v WHERE v.owner = :owner AND v.sha256 = :sha256 ORDER BY v.createdAt")
 public class Video {
 
-    /** Until users arrive, every upload belongs to this owner. */
+    /** The owner of videos uploaded before there were users: only operators see them. */
     public static final String ANONYMOUS = "anonymous";
 
     /** Enough of ffmpeg's stderr tail to say why, small enough for a column. */
@@ -165,6 +168,16 @@ public class Video {
     public void identifyContent(String owner, String sha256) {
         this.owner = Objects.requireNonNull(owner);
         this.sha256 = sha256;
+    }
+
+    /** A new title chosen by its owner; never blank, at most as long as the column. */
+    public void retitle(String newTitle, Instant now) {
+        String stripped = requireText(newTitle, "title").strip();
+        if (stripped.isEmpty() || stripped.length() > 500) {
+            throw new IllegalArgumentException("a title has 1 to 500 characters");
+        }
+        this.title = stripped;
+        this.updatedAt = now;
     }
 
     public static String newId() {

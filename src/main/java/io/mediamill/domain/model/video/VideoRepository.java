@@ -17,7 +17,12 @@ public interface VideoRepository {
     /** A page of videos, newest first. */
     List<Video> newestFirst(int offset, int limit);
 
+    /** A page of one owner's videos, newest first. */
+    List<Video> newestFirstOwnedBy(String owner, int offset, int limit);
+
     long count();
+
+    long countOwnedBy(String owner);
 
     /** The owner's video with exactly this content, if it was uploaded before. */
     Optional<Video> findByOwnerAndSha256(String owner, String sha256);

@@ -49,8 +49,22 @@ public class JpaVideoRepository implements VideoRepository {
     }
 
     @Override
+    public List<Video> newestFirstOwnedBy(String owner, int offset, int limit) {
+        return em.createNamedQuery("Video.findByOwnerNewestFirst", Video.class)
+                .setParameter("owner", owner)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
     public long count() {
         return em.createNamedQuery("Video.count", Long.class).getSingleResult();
+    }
+
+    @Override
+    public long countOwnedBy(String owner) {
+        return em.createNamedQuery("Video.countByOwner", Long.class).setParameter("owner", owner).getSingleResult();
     }
 
     @Override

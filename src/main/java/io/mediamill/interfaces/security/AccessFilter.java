@@ -1,0 +1,128 @@
+package io.mediamill.interfaces.security;
+
+import io.mediamill.application.users.SignInThrottledException;
+import io.mediamill.domain.model.user.Actor;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may reach what, for every request after the authentication mechanism has run: cross-origin rules first;
+ * then the sign-in page, static files, the health summary and media (which checks per video itself) are open;
+ * everything else needs a signed-in user with a role. Anonymous API calls get 401 problem+json with a
+ * challenge, anonymous page visits the sign-in page (coming back afterwards); a state-changing request that
+ * only a session cookie authenticates must carry the session's CSRF token.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class AccessFilter extends HttpFilter {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> OPEN_PATHS = Set.of("/login", "/api/health", "/favicon.ico");
+    private static final Set<String> OPEN_PREFIXES = Set.of("/static/", "/vendor/", "/media/");
+    private static final Set<String> OPERATOR_PAGES = Set.of("/users.jsp");
+
+    @Inject
+    CorsPolicy cors;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        switch (cors.apply(request, response)) {
+            case ANSWERED_PREFLIGHT -> {
+                return;
+            }
+            case REFUSED_PREFLIGHT -> {
+                Problems.write(response, 403, "Forbidden", "Origin " + request.getHeader("Origin")
+                        + " may not call this service (MEDIAMILL_CORS_ORIGINS).", path);
+                return;
+            }
+            default -> { }
+        }
+        Optional<RuntimeException> refusal = SignedIn.refusal(request);
+        if (refusal.isPresent() && !path.equals("/login")) {
+            refuse(request, response, path, refusal.get());
+            return;
+        }
+        if (isOpen(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Actor> actor = SignedIn.actor(request);
+        if (actor.isEmpty()) {
+            askToSignIn(request, response, path);
+            return;
+        }
+        if (actor.get().roles().isEmpty() && !path.equals("/logout")) {
+            forbid(response, path, "User " + actor.get().username() + " has no role here; ask an operator.");
+            return;
+        }
+        if (OPERATOR_PAGES.contains(path) && !actor.get().isOperator()) {
+            forbid(response, path, "Only operators may open this page.");
+            return;
+        }
+        if (!SAFE_METHODS.contains(request.getMethod())
+                && SignedIn.kind(request).orElse(null) == SignedIn.Kind.SESSION && !CsrfTokens.carried(request)) {
+            Problems.write(response, 403, "Forbidden", "This request needs the page's CSRF token (header "
+                    + CsrfTokens.HEADER + " or form field " + CsrfTokens.FIELD + "); reload the page and try again.", path);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean isOpen(String path) {
+        return OPEN_PATHS.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith);
+    }
+
+    private static boolean isApi(String path) {
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String path,
+                               RuntimeException why) throws IOException {
+        if (why instanceof SignInThrottledException throttled) {
+            response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+            Problems.write(response, 429, "Too Many Requests", throttled.getMessage(), path);
+            return;
+        }
+        challenge(request, response);
+        Problems.write(response, 401, "Unauthorized", "The credentials sent are not valid.", path);
+    }
+
+    private static void askToSignIn(HttpServletRequest request, HttpServletResponse response, String path)
+            throws IOException {
+        if (!isApi(path) && SAFE_METHODS.contains(request.getMethod())) {
+            String target = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            response.sendRedirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+            return;
+        }
+        challenge(request, response);
+        Problems.write(response, 401, "Unauthorized", "Sign in: send an API token (Authorization: Bearer …), "
+                + "HTTP Basic credentials, or use the pages after signing in at /login.", path);
+    }
+
+    /** Scripts of our own pages say so, and get no Basic challenge: it would make the browser pop up its own dialog. */
+    private static void challenge(HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader("WWW-Authenticate", "Bearer realm=\"Mediamill\"");
+        if (request.getHeader("X-Requested-With") == null) {
+            response.addHeader("WWW-Authenticate", "Basic realm=\"Mediamill\", charset=\"UTF-8\"");
+        }
+    }
+
+    private static void forbid(HttpServletResponse response, String path, String detail) throws IOException {
+        if (isApi(path)) {
+            Problems.write(response, 403, "Forbidden", detail, path);
+        } else {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, detail);
+        }
+    }
+}
