@@ -86,12 +86,12 @@ public class UserService {
      * @throws BadCredentialsException when they do not match an enabled user
      */
     public Actor signIn(String username, String password, String address) {
+        throttle.check(username, address);
         String key = credentialKey(username, password);
         Remembered known = verified.get(key);
         if (known != null && known.until().isAfter(clock.instant())) {
             return known.actor();
         }
-        throttle.check(username, address);
         Optional<User> user = users.find(username);
         // An unknown name costs the same hashing as a wrong password, so timing does not reveal which names exist.
         boolean matches = hasher.verify(password.toCharArray(), user.map(User::passwordHash).orElse(decoyHash));

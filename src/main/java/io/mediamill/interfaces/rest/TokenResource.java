@@ -14,9 +14,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +43,7 @@ public class TokenResource {
     public Response issue(JsonObject body) {
         String name = body == null ? null : JsonFields.of(body, Set.of("name")).text("name");
         IssuedToken issued = tokens.issue(actor.get(), name);
-        return Response.created(URI.create("/api/tokens/" + issued.id())).entity(issued)
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/tokens/" + issued.id()).entity(issued)
                 .header("Cache-Control", "no-store").build();
     }
 

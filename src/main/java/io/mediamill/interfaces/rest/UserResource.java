@@ -14,9 +14,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -51,7 +51,8 @@ public class UserResource {
         Set<String> roles = fields.texts("roles");
         UserJson created = UserJson.of(users.create(actor.get(), fields.text("username"), fields.text("password"),
                 roles == null ? Set.of("uploader") : roles));
-        return Response.created(URI.create("/api/users/" + created.username())).entity(created).build();
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/users/" + created.username())
+                .entity(created).build();
     }
 
     /** Any of {@code roles}, {@code password}, {@code disabled}. */

@@ -27,7 +27,17 @@ public class ProxyTrust {
 
     @Inject
     public ProxyTrust(MediamillConfig config) {
-        this.trusted = config.trustedProxies().stream().map(ProxyTrust::range).toList();
+        this(config.trustedProxies());
+    }
+
+    private ProxyTrust(List<String> specs) {
+        this.trusted = specs.stream().map(ProxyTrust::range).toList();
+    }
+
+    /** From the setting's text: comma-separated addresses and CIDR ranges. */
+    static ProxyTrust of(String commaSeparated) {
+        return new ProxyTrust(java.util.Arrays.stream(commaSeparated.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList());
     }
 
     /** The client's address: the last address a trusted proxy saw, or the connection's own. */

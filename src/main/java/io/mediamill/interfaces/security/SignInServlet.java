@@ -71,8 +71,11 @@ public class SignInServlet extends HttpServlet {
         request.getRequestDispatcher(PAGE).forward(request, response);
     }
 
-    static String next(HttpServletRequest request) {
-        String next = request.getParameter("next");
+    private static String next(HttpServletRequest request) {
+        return safeNext(request.getParameter("next"));
+    }
+
+    static String safeNext(String next) {
         return next != null && LOCAL_PATH.matcher(next).matches() && !next.startsWith("/login") ? next : "/";
     }
 }
