@@ -23,6 +23,9 @@ public class MediamillConfig {
     private final long maxUploadBytes;
     private final Duration uploadExpiry;
     private final long maxDurationSeconds;
+    private final int maxUnfinishedUploads;
+    private final long maxUnfinishedUploadBytes;
+    private final int probeConcurrency;
 
     public MediamillConfig() {
         this.mediaDir = Path.of(setting("mediamill.media.dir", "MEDIAMILL_MEDIA_DIR",
@@ -46,6 +49,12 @@ public class MediamillConfig {
                 setting("mediamill.upload.max-duration-seconds", "MEDIAMILL_MAX_DURATION_SECONDS", "21600"));
         this.minimumFreeDiskBytes = Long.parseLong(
                 setting("mediamill.disk.min-free-bytes", "MEDIAMILL_DISK_MIN_FREE_BYTES", String.valueOf(512L << 20)));
+        this.maxUnfinishedUploads = Integer.parseInt(
+                setting("mediamill.tus.max-unfinished", "MEDIAMILL_TUS_MAX_UNFINISHED", "10"));
+        this.maxUnfinishedUploadBytes = Long.parseLong(setting("mediamill.tus.max-unfinished-bytes",
+                "MEDIAMILL_TUS_MAX_UNFINISHED_BYTES", String.valueOf(2 * maxUploadBytes)));
+        this.probeConcurrency = Integer.parseInt(setting("mediamill.probe.concurrency", "MEDIAMILL_PROBE_CONCURRENCY",
+                String.valueOf(Runtime.getRuntime().availableProcessors())));
     }
 
     private static String setting(String property, String environmentVariable, String fallback) {
@@ -104,8 +113,29 @@ public class MediamillConfig {
         return uploadExpiry;
     }
 
-    /** Below this much free space on the media volume the health check reports the disk as down. */
+    /**
+     * The media volume's reserve: below this much free space the health check reports the disk as down, and an
+     * upload that would eat into it is refused.
+     */
     public long minimumFreeDiskBytes() {
         return minimumFreeDiskBytes;
+    }
+
+    /**
+     * How many resumable uploads one owner may have unfinished at once: each holds a file on the media volume
+     * until it completes, is terminated or expires.
+     */
+    public int maxUnfinishedUploads() {
+        return maxUnfinishedUploads;
+    }
+
+    /** How many bytes one owner's unfinished resumable uploads may declare (Upload-Length) in all. */
+    public long maxUnfinishedUploadBytes() {
+        return maxUnfinishedUploadBytes;
+    }
+
+    /** How many ffprobe runs may check uploads at once. */
+    public int probeConcurrency() {
+        return probeConcurrency;
     }
 }
