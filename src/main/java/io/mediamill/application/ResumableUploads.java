@@ -2,11 +2,14 @@ package io.mediamill.application;
 
 import io.mediamill.domain.model.upload.ResumableUpload;
 import io.mediamill.domain.model.upload.ResumableUploadRepository;
+import io.mediamill.domain.model.upload.UnfinishedUploads;
 import io.mediamill.domain.model.upload.UploadMetadata;
 import io.mediamill.domain.model.user.Actor;
 import io.mediamill.infrastructure.config.MediamillConfig;
 import io.mediamill.infrastructure.storage.ContentHash;
+import io.mediamill.infrastructure.storage.DiskReserve;
 import io.mediamill.infrastructure.storage.HashingFileWriter;
+import io.mediamill.infrastructure.storage.InsufficientStorageException;
 import io.mediamill.infrastructure.storage.MediaStorage;
 import io.mediamill.infrastructure.storage.Received;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +25,10 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -70,9 +75,19 @@ public class ResumableUploads {
     @Inject
     HashingFileWriter writer;
 
+    @Inject
+    DiskReserve diskReserve;
+
+    /** State of this node's uploads in progress; only uploads that exist get an entry (see {@link #lock}). */
     private final ConcurrentMap<String, RunningHash> hashes = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** Counting an owner's uploads and adding one is a single step on this node. */
+    private final ReentrantLock creation = new ReentrantLock();
 
+    /**
+     * Starts an upload of {@code length} bytes, unless it is too large, its owner has too many unfinished uploads
+     * (or declares too many bytes with them) or the media volume has no room for it; nothing is kept then.
+     */
     public ResumableUpload create(String owner, long length, UploadMetadata metadata) {
         if (length <= 0) {
             throw new ResumableUploadException(400, "Bad Request", "Upload-Length must be a positive number of bytes; "
@@ -85,14 +100,45 @@ public class ResumableUploads {
         Instant now = clock.instant();
         ResumableUpload upload = new ResumableUpload(UUID.randomUUID().toString(), owner, length, metadata, now,
                 now.plus(config.uploadExpiry()));
+        creation.lock();
         try {
-            Files.createFile(file(upload.id()));
+            requireRoomFor(upload, now);
+            Path file = file(upload.id());
+            Files.createFile(file);
+            try {
+                uploads.add(upload);
+            } catch (RuntimeException e) {
+                storage.deleteQuietly(file);
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start upload " + upload.id(), e);
+        } finally {
+            creation.unlock();
         }
-        uploads.add(upload);
         hashes.put(upload.id(), new RunningHash(0, ContentHash.newDigest()));
         return upload;
+    }
+
+    /**
+     * One owner's unfinished uploads hold files on the volume and slots here until they finish or expire: their
+     * number and declared bytes are bounded (429: the owner has to finish or terminate some, or wait for them to
+     * expire); then the volume must have room for the bytes above its reserve (507).
+     */
+    private void requireRoomFor(ResumableUpload upload, Instant now) {
+        UnfinishedUploads unfinished = uploads.unfinishedBy(upload.owner(), now);
+        if (unfinished.count() >= config.maxUnfinishedUploads()) {
+            throw new ResumableUploadException(429, "Too Many Requests", "There are " + unfinished.count()
+                    + " unfinished uploads already, the limit of unfinished uploads per user ("
+                    + config.maxUnfinishedUploads() + "): finish or terminate one first.");
+        }
+        if (unfinished.declaredBytes() + upload.length() > config.maxUnfinishedUploadBytes()) {
+            throw new ResumableUploadException(429, "Too Many Requests", "The unfinished uploads declare "
+                    + unfinished.declaredBytes() + " bytes already; with Upload-Length " + upload.length()
+                    + " that passes the limit of bytes in unfinished uploads per user (" + config.maxUnfinishedUploadBytes()
+                    + "): finish or terminate one first.");
+        }
+        diskReserve.requireRoomFor(upload.length(), "Upload-Length " + upload.length());
     }
 
     /**
@@ -109,19 +155,36 @@ public class ResumableUploads {
     }
 
     /**
+     * The upload as a HEAD reports it. One whose bytes have all arrived but which is not a video yet (no probe
+     * slot came free when its last PATCH completed it) is completed now, so that a client that asks again finds
+     * its video; while that still cannot happen the answer is 423, which tus clients retry rather than start over.
+     */
+    public Optional<ResumableUpload> status(Actor actor, String id) {
+        Optional<ResumableUpload> upload = find(actor, id);
+        if (upload.isEmpty() || !awaitsAcceptance(upload.get())) {
+            return upload;
+        }
+        ReentrantLock lock = lock(id);
+        try {
+            ResumableUpload current = find(actor, id).orElseThrow(() -> ResumableUploadException.notFound(id));
+            if (awaitsAcceptance(current)) {
+                complete(current, runningHash(current));
+            }
+            return uploads.find(id);
+        } catch (ServiceBusyException busy) {
+            throw new ResumableUploadException(423, "Locked", busy.getMessage());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Writes a PATCH body at {@code offset}. A body cut off by the network keeps what arrived (without a
-     * checksum to honour); a body that fails its checksum is undone and answered with 460.
+     * checksum to honour); a body that fails its checksum is undone and answered with 460. A PATCH at the end of
+     * an upload whose bytes have all arrived completes it, if it is not a video yet.
      */
     public Progress append(Actor actor, String id, long offset, InputStream body, UploadChecksum checksum) {
-        ReentrantLock lock = locks.computeIfAbsent(id, key -> new ReentrantLock());
-        try {
-            if (!lock.tryLock(5, TimeUnit.SECONDS)) {
-                throw new ResumableUploadException(423, "Locked", "Another request is writing to upload " + id + ".");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ResumableUploadException(423, "Locked", "Interrupted while waiting for upload " + id + ".");
-        }
+        ReentrantLock lock = lock(id);
         try {
             ResumableUpload upload = find(actor, id).orElseThrow(() -> ResumableUploadException.notFound(id));
             if (offset != upload.offset()) {
@@ -129,7 +192,7 @@ public class ResumableUploads {
                         + upload.offset() + " bytes received.");
             }
             if (upload.isComplete()) {
-                return new Progress(upload, offset, upload.videoId());
+                return new Progress(upload, offset, awaitsAcceptance(upload) ? complete(upload, runningHash(upload)) : upload.videoId());
             }
             MessageDigest sha256 = runningHash(upload);
             long written = write(upload, offset, body, sha256, checksum);
@@ -139,17 +202,49 @@ public class ResumableUploads {
                 throw new ResumableUploadException(409, "Conflict", "Upload " + id + " moved on meanwhile.");
             }
             hashes.put(id, new RunningHash(newOffset, sha256));
-            String videoId = newOffset == upload.length() ? complete(upload, sha256) : null;
+            String videoId = newOffset == upload.length() ? complete(upload, copy(sha256)) : null;
             return new Progress(upload, newOffset, videoId);
         } finally {
             lock.unlock();
         }
     }
 
+    /**
+     * Takes the lock of an upload that exists. Ids that never existed (or no longer do) get no lock, so requests
+     * for made-up ids leave nothing behind.
+     */
+    private ReentrantLock lock(String id) {
+        if (uploads.find(id).isEmpty()) {
+            throw ResumableUploadException.notFound(id);
+        }
+        ReentrantLock lock = locks.computeIfAbsent(id, key -> new ReentrantLock());
+        try {
+            if (!lock.tryLock(5, TimeUnit.SECONDS)) {
+                throw new ResumableUploadException(423, "Locked", "Another request is writing to upload " + id + ".");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResumableUploadException(423, "Locked", "Interrupted while waiting for upload " + id + ".");
+        }
+        return lock;
+    }
+
+    /** All bytes in, but not a video yet: its completion was put off. */
+    private static boolean awaitsAcceptance(ResumableUpload upload) {
+        return upload.isComplete() && upload.videoId() == null;
+    }
+
     private long write(ResumableUpload upload, long offset, InputStream body, MessageDigest sha256, UploadChecksum checksum) {
         MessageDigest requestDigest = checksum == null ? null : checksum.newDigest();
         List<MessageDigest> digests = requestDigest == null ? List.of(sha256) : List.of(sha256, requestDigest);
-        HashingFileWriter.Outcome outcome = writer.write(body, file(upload.id()), offset, upload.length() - offset, digests);
+        HashingFileWriter.Outcome outcome;
+        try {
+            outcome = writer.write(body, file(upload.id()), offset, upload.length() - offset, digests);
+        } catch (InsufficientStorageException full) {
+            // What this PATCH wrote is given back to the full volume; the upload resumes from where it was.
+            truncate(upload.id(), offset);
+            throw full;
+        }
         if (outcome.overLimit()) {
             truncate(upload.id(), offset);
             throw new ResumableUploadException(413, "Request Entity Too Large",
@@ -167,12 +262,8 @@ public class ResumableUploads {
     /** The hash of the bytes so far: this node's running one, else computed once from the file. */
     private MessageDigest runningHash(ResumableUpload upload) {
         RunningHash running = hashes.get(upload.id());
-        try {
-            if (running != null && running.covered() == upload.offset()) {
-                return (MessageDigest) running.digest().clone();
-            }
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
+        if (running != null && running.covered() == upload.offset()) {
+            return copy(running.digest());
         }
         MessageDigest digest = ContentHash.newDigest();
         try (InputStream in = Files.newInputStream(file(upload.id()))) {
@@ -192,8 +283,16 @@ public class ResumableUploads {
         return digest;
     }
 
+    private static MessageDigest copy(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Makes the upload whose bytes have all arrived a video; {@code sha256} has seen them all and is used up. */
     private String complete(ResumableUpload upload, MessageDigest sha256) {
-        hashes.remove(upload.id());
         UploadService.Accepted accepted;
         try {
             accepted = videos.accept(upload.owner(), upload.title(), upload.fileName(),
@@ -202,7 +301,13 @@ public class ResumableUploads {
             // Not something we can make a video of: the bytes are gone already, so is the upload.
             discard(upload);
             throw refused;
+        } catch (ServiceBusyException busy) {
+            // Unlike a multipart upload, these bytes need not travel again: they stay, and asking again completes them.
+            throw new ServiceBusyException("All " + upload.length() + " bytes of upload " + upload.id() + " arrived and are "
+                    + "kept, but too many uploads are being checked at once: ask for it again (HEAD) in "
+                    + busy.retryAfter().toSeconds() + " seconds to have it accepted.", busy.retryAfter());
         }
+        hashes.remove(upload.id());
         uploads.update(upload.id(), u -> u.completeAs(accepted.video().id()));
         LOG.info(() -> "upload " + upload.id() + " is video " + accepted.video().id() + (accepted.duplicate() ? " (same content)" : ""));
         return accepted.video().id();
@@ -222,7 +327,25 @@ public class ResumableUploads {
             discard(upload);
             expired++;
         }
+        forgetVanished();
         return expired;
+    }
+
+    /** Another node may have finished, terminated or expired an upload this one holds state for: that state goes too. */
+    private void forgetVanished() {
+        for (String id : heldIds()) {
+            if (uploads.find(id).isEmpty()) {
+                hashes.remove(id);
+                locks.remove(id);
+            }
+        }
+    }
+
+    /** The ids this node holds state for (a running hash or a lock); for tests. */
+    Set<String> heldIds() {
+        Set<String> held = new HashSet<>(hashes.keySet());
+        held.addAll(locks.keySet());
+        return held;
     }
 
     private void discard(ResumableUpload upload) {

@@ -11,13 +11,10 @@ import io.mediamill.infrastructure.storage.MediaStorage;
 import io.mediamill.infrastructure.storage.Received;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -30,7 +27,6 @@ import java.util.Optional;
 public class UploadService {
 
     private static final int MAX_TITLE_LENGTH = 500;
-    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     @Inject
     MediaStorage storage;
@@ -49,6 +45,9 @@ public class UploadService {
 
     @Inject
     MediamillConfig config;
+
+    @Inject
+    ProbeSlots probeSlots;
 
     /** What became of an upload: a new video, or the owner's existing video with the same content. */
     public record Accepted(Video video, boolean duplicate) {
@@ -113,7 +112,7 @@ public class UploadService {
         String refusal;
         MediaInfo media = null;
         try {
-            media = prober.probe(received.path());
+            media = probeSlots.run(() -> prober.probe(received.path()));
             refusal = MediaAcceptance.refusal(media, config.maxDurationSeconds()).orElse(null);
         } catch (UnreadableMediaException e) {
             refusal = "is not a video or audio file (" + e.getMessage() + ")";
@@ -128,18 +127,16 @@ public class UploadService {
         return media;
     }
 
-    /** The watermark image, received and checked: only PNG is taken (it carries the transparency). */
+    /** The watermark image, received and checked (see {@link WatermarkImage}). */
     private Path receivePng(WatermarkUpload watermark, Received video) {
         Path image = storage.receive(watermark.image()).path();
-        try (InputStream head = Files.newInputStream(image)) {
-            if (!Arrays.equals(head.readNBytes(PNG_SIGNATURE.length), PNG_SIGNATURE)) {
-                throw new InvalidUploadException("The watermark must be a PNG image.");
-            }
+        try {
+            WatermarkImage.check(image);
             return image;
-        } catch (InvalidUploadException | IOException e) {
+        } catch (InvalidUploadException | UncheckedIOException e) {
             storage.deleteQuietly(image);
             storage.deleteQuietly(video.path());
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (InvalidUploadException) e;
+            throw e;
         }
     }
 

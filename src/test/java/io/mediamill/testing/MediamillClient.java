@@ -170,6 +170,12 @@ public final class MediamillClient {
                 HttpResponse.BodyHandlers.discarding());
     }
 
+    /** Any request: {@code body} may be null for none; {@code headers} are name, value pairs. */
+    public HttpResponse<String> call(String method, String path, byte[] body, String... headers) {
+        HttpRequest.BodyPublisher content = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
+        return send(request(path, headers).method(method, content).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> post(String path) {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -3,15 +3,12 @@ package io.mediamill.application.users;
 import io.mediamill.domain.model.user.Actor;
 import io.mediamill.domain.model.user.ApiToken;
 import io.mediamill.domain.model.user.ApiTokenRepository;
+import io.mediamill.infrastructure.storage.ContentHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,10 +65,6 @@ public class TokenService {
     }
 
     private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentHash.ofText(token);
     }
 }

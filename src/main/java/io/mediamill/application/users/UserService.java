@@ -6,20 +6,17 @@ import io.mediamill.domain.model.user.Role;
 import io.mediamill.domain.model.user.User;
 import io.mediamill.domain.model.user.UserRepository;
 import io.mediamill.infrastructure.config.MediamillConfig;
+import io.mediamill.infrastructure.storage.ContentHash;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -223,11 +220,6 @@ public class UserService {
     }
 
     private static String credentialKey(String username, String password) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest((username + '\0' + password).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentHash.ofText(username + '\0' + password);
     }
 }

@@ -32,6 +32,9 @@ public class MediamillConfig {
     private final int signInMaxFailuresPerAddress;
     private final List<String> corsOrigins;
     private final List<String> trustedProxies;
+    private final int maxUnfinishedUploads;
+    private final long maxUnfinishedUploadBytes;
+    private final int probeConcurrency;
 
     public MediamillConfig() {
         this.mediaDir = Path.of(setting("mediamill.media.dir", "MEDIAMILL_MEDIA_DIR",
@@ -66,6 +69,12 @@ public class MediamillConfig {
                 setting("mediamill.signin.max-failures-per-address", "MEDIAMILL_SIGNIN_MAX_FAILURES_PER_ADDRESS", "20"));
         this.corsOrigins = list(setting("mediamill.cors.origins", "MEDIAMILL_CORS_ORIGINS", ""));
         this.trustedProxies = list(setting("mediamill.trusted-proxies", "MEDIAMILL_TRUSTED_PROXIES", ""));
+        this.maxUnfinishedUploads = Integer.parseInt(
+                setting("mediamill.tus.max-unfinished", "MEDIAMILL_TUS_MAX_UNFINISHED", "10"));
+        this.maxUnfinishedUploadBytes = Long.parseLong(setting("mediamill.tus.max-unfinished-bytes",
+                "MEDIAMILL_TUS_MAX_UNFINISHED_BYTES", String.valueOf(2 * maxUploadBytes)));
+        this.probeConcurrency = Integer.parseInt(setting("mediamill.probe.concurrency", "MEDIAMILL_PROBE_CONCURRENCY",
+                String.valueOf(Runtime.getRuntime().availableProcessors())));
     }
 
     private static List<String> list(String commaSeparated) {
@@ -128,7 +137,10 @@ public class MediamillConfig {
         return uploadExpiry;
     }
 
-    /** Below this much free space on the media volume the health check reports the disk as down. */
+    /**
+     * The media volume's reserve: below this much free space the health check reports the disk as down, and an
+     * upload that would eat into it is refused.
+     */
     public long minimumFreeDiskBytes() {
         return minimumFreeDiskBytes;
     }
@@ -164,5 +176,23 @@ public class MediamillConfig {
     /** Addresses of reverse proxies whose X-Forwarded-* headers are believed; everyone else's are ignored. */
     public List<String> trustedProxies() {
         return trustedProxies;
+    }
+
+    /**
+     * How many resumable uploads one owner may have unfinished at once: each holds a file on the media volume
+     * until it completes, is terminated or expires.
+     */
+    public int maxUnfinishedUploads() {
+        return maxUnfinishedUploads;
+    }
+
+    /** How many bytes one owner's unfinished resumable uploads may declare (Upload-Length) in all. */
+    public long maxUnfinishedUploadBytes() {
+        return maxUnfinishedUploadBytes;
+    }
+
+    /** How many ffprobe runs may check uploads at once. */
+    public int probeConcurrency() {
+        return probeConcurrency;
     }
 }

@@ -21,4 +21,11 @@ public final class ContentHash {
     public static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
     }
+
+    /** The SHA-256 of a text's UTF-8 bytes, in hex. */
+    public static String ofText(String text) {
+        MessageDigest digest = newDigest();
+        digest.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return hex(digest);
+    }
 }

@@ -44,11 +44,17 @@ public final class HashingFileWriter {
      * Writes {@code in} into {@code file} from {@code position} on until the stream ends, breaks, or would
      * go past {@code limit} bytes: then what is within the limit is written and {@code overLimit} is set.
      * When this returns, every digest has seen exactly the bytes written, in order, and they are in the file.
+     *
+     * @throws InsufficientStorageException when the volume runs out of space (part of the bytes may be in the file)
      */
     public Outcome write(InputStream in, Path file, long position, long limit, List<MessageDigest> digests) {
         try (BlockFile out = BlockFile.open(file, BLOCK)) {
             return new Transfer(out, digests).run(in, position, limit);
         } catch (IOException e) {
+            if (InsufficientStorageException.isOutOfSpace(e)) {
+                throw new InsufficientStorageException("The media volume ran out of space while the upload was being stored."
+                        + " Try again later.", e);
+            }
             throw new UncheckedIOException("could not write " + file.getFileName() + " on the media volume: " + e.getMessage(), e);
         }
     }

@@ -8,11 +8,14 @@ import io.mediamill.application.users.RejectedPasswordException;
 import io.mediamill.application.users.UnknownTokenException;
 import io.mediamill.application.users.UnknownUserException;
 import io.mediamill.application.users.UserConflictException;
+import io.mediamill.application.ServiceBusyException;
 import io.mediamill.domain.model.video.VideoNotFoundException;
 import io.mediamill.domain.model.video.VideoStateException;
+import io.mediamill.infrastructure.storage.InsufficientStorageException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -62,6 +65,15 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof VideoStateException) {
             return ProblemDetail.response(Response.Status.CONFLICT, failure.getMessage(), instance);
+        }
+        if (failure instanceof ServiceBusyException busy) {
+            // A client that honours Retry-After comes back when a slot is likely to be free, not at once.
+            return Response.fromResponse(ProblemDetail.response(Response.Status.SERVICE_UNAVAILABLE, failure.getMessage(), instance))
+                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, busy.retryAfter().toSeconds()))
+                    .build();
+        }
+        if (failure instanceof InsufficientStorageException) {
+            return ProblemDetail.response(status(507, "Insufficient Storage"), failure.getMessage(), instance);
         }
         if (failure instanceof InvalidUploadException invalid) {
             return ProblemDetail.response(status(invalid.status(), "Unprocessable Content"), failure.getMessage(), instance);

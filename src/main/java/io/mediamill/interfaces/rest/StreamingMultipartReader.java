@@ -1,8 +1,10 @@
 package io.mediamill.interfaces.rest;
 
 import io.mediamill.application.InvalidUploadException;
+import io.mediamill.application.WatermarkImage;
 import io.mediamill.infrastructure.config.MediamillConfig;
 import io.mediamill.infrastructure.storage.ContentHash;
+import io.mediamill.infrastructure.storage.DiskReserve;
 import io.mediamill.infrastructure.storage.HashingFileWriter;
 import io.mediamill.infrastructure.storage.IncomingFile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -36,14 +39,13 @@ import org.apache.james.mime4j.stream.RawFieldParser;
 /**
  * Reads {@code multipart/form-data} into {@link EntityPart}s in one streaming pass: file parts are written
  * straight to the media volume (see {@link UploadSpool}) and hashed on the way, small form fields are kept in memory up to a
- * limit. Replaces the runtimes' own readers, which first copy each part into temporary files.
+ * limit. Replaces the runtimes' own readers, which first copy each part into temporary files. Only the parts
+ * of {@link UploadForm} are taken, each within its bound: reading stops at the first part that breaks a rule.
  */
 @Provider
 @ApplicationScoped
 @Consumes(MediaType.MULTIPART_FORM_DATA)
 public class StreamingMultipartReader implements MessageBodyReader<List<EntityPart>> {
-
-    private static final int MAX_FIELD_BYTES = 64 * 1024;
 
     @Inject
     UploadSpool spool;
@@ -53,6 +55,9 @@ public class StreamingMultipartReader implements MessageBodyReader<List<EntityPa
 
     @Inject
     HashingFileWriter writer;
+
+    @Inject
+    DiskReserve diskReserve;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -65,6 +70,10 @@ public class StreamingMultipartReader implements MessageBodyReader<List<EntityPa
     public List<EntityPart> readFrom(Class<List<EntityPart>> type, Type genericType, Annotation[] annotations,
                                      MediaType mediaType, MultivaluedMap<String, String> httpHeaders,
                                      InputStream entityStream) throws IOException {
+        String contentLength = httpHeaders.getFirst(HttpHeaders.CONTENT_LENGTH);
+        if (contentLength != null && contentLength.strip().matches("\\d{1,18}")) {
+            diskReserve.requireRoomFor(Long.parseLong(contentLength.strip()), "The upload of " + contentLength.strip() + " bytes");
+        }
         MimeTokenStream parser = new MimeTokenStream(MimeConfig.custom()
                 .setMaxLineLen(-1)
                 .setMaxHeaderLen(16 * 1024)
@@ -73,19 +82,23 @@ public class StreamingMultipartReader implements MessageBodyReader<List<EntityPa
                 .build());
         parser.parseHeadless(entityStream, mediaType.toString());
         List<EntityPart> parts = new ArrayList<>();
+        UploadForm.Parts form = new UploadForm.Parts();
         PartHeaders headers = null;
         try {
             for (EntityState state = parser.getState(); state != EntityState.T_END_OF_STREAM; state = parser.next()) {
                 switch (state) {
-                    case T_START_BODYPART -> headers = new PartHeaders();
+                    case T_START_BODYPART -> {
+                        form.start();
+                        headers = new PartHeaders();
+                    }
                     case T_FIELD -> {
                         if (headers != null) {
                             headers.add(parser.getField());
                         }
                     }
                     case T_BODY -> {
-                        if (headers != null && headers.name != null) {
-                            parts.add(part(headers, parser.getDecodedInputStream()));
+                        if (headers != null) {
+                            parts.add(part(form.named(headers.name), headers, parser.getDecodedInputStream()));
                         }
                     }
                     default -> { }
@@ -97,32 +110,37 @@ public class StreamingMultipartReader implements MessageBodyReader<List<EntityPa
         return parts;
     }
 
-    private EntityPart part(PartHeaders headers, InputStream body) throws IOException {
+    /** Reads one part as its kind says: what the client declares (a file name or none) does not decide it. */
+    private EntityPart part(UploadForm.Kind kind, PartHeaders headers, InputStream body) throws IOException {
         EntityPart.Builder builder = EntityPart.withName(headers.name);
         if (headers.contentType != null) {
             builder.mediaType(headers.contentType);
         }
-        if (headers.fileName == null) {
-            byte[] value = body.readNBytes(MAX_FIELD_BYTES + 1);
-            if (value.length > MAX_FIELD_BYTES) {
-                throw new BadRequestException("The form field \"" + headers.name + "\" is larger than "
-                        + MAX_FIELD_BYTES + " bytes.");
+        if (headers.fileName != null) {
+            builder.fileName(headers.fileName);
+        }
+        if (kind == UploadForm.Kind.TEXT) {
+            byte[] value = body.readNBytes(UploadForm.MAX_TEXT_BYTES + 1);
+            if (value.length > UploadForm.MAX_TEXT_BYTES) {
+                throw UploadForm.textTooLarge(headers.name);
             }
             return builder.content(new ByteArrayInputStream(value)).build();
         }
+        boolean watermark = headers.name.equals(UploadForm.WATERMARK);
         Path file = spool.newFile();
         MessageDigest digest = ContentHash.newDigest();
-        long limit = config.maxUploadBytes();
+        long limit = watermark ? WatermarkImage.MAX_BYTES : config.maxUploadBytes();
         HashingFileWriter.Outcome outcome = writer.write(body, file, 0, limit, List.of(digest));
         if (outcome.cut()) {
             throw outcome.connectionLost();
         }
         // Refused as soon as it grows past the limit, rather than after the whole of it is on disk.
         if (outcome.overLimit()) {
-            throw new InvalidUploadException(413, "The file \"" + headers.fileName + "\" is larger than the limit of "
+            throw watermark ? WatermarkImage.tooLarge() : new InvalidUploadException(413, "The file "
+                    + (headers.fileName == null ? "" : "\"" + headers.fileName + "\" ") + "is larger than the limit of "
                     + limit + " bytes.");
         }
-        return builder.fileName(headers.fileName).content(new IncomingFile(file, ContentHash.hex(digest))).build();
+        return builder.content(new IncomingFile(file, ContentHash.hex(digest))).build();
     }
 
     /** The Content-Disposition name and file name and the Content-Type of one part. */

@@ -1,7 +1,9 @@
 package io.mediamill.interfaces.rest;
 
+import io.mediamill.application.ProbeSlots;
 import io.mediamill.application.ResumableUploadException;
 import io.mediamill.application.ResumableUploads;
+import io.mediamill.application.ServiceBusyException;
 import io.mediamill.application.UploadChecksum;
 import io.mediamill.domain.model.upload.ResumableUpload;
 import io.mediamill.domain.model.upload.UploadMetadata;
@@ -100,17 +102,30 @@ public class TusResource {
                 .header(HttpHeaders.LOCATION, location(upload.id()))
                 .header("Upload-Expires", httpDate(upload));
         if (isOffsetOctetStream()) {
-            ResumableUploads.Progress progress = uploads.append(actor.get(), upload.id(), 0, body, UploadChecksum.parse(checksum));
+            ResumableUploads.Progress progress = appendToNew(upload, body, checksum);
             created.header("Upload-Offset", progress.offset());
             videoLocation(created, progress.videoId());
         }
         return created.build();
     }
 
+    /**
+     * The body of a creation-with-upload. When it was the whole file but could not be checked for want of a
+     * probe slot, the client (which never learnt the upload's Location) will send it all again: nothing is kept.
+     */
+    private ResumableUploads.Progress appendToNew(ResumableUpload upload, InputStream body, String checksum) {
+        try {
+            return uploads.append(actor.get(), upload.id(), 0, body, UploadChecksum.parse(checksum));
+        } catch (ServiceBusyException busy) {
+            uploads.terminate(actor.get(), upload.id());
+            throw ProbeSlots.uploadNotKept(busy.retryAfter());
+        }
+    }
+
     @HEAD
     @Path("{id}")
     public Response head(@PathParam("id") String id) {
-        ResumableUpload upload = uploads.find(actor.get(), id).orElseThrow(() -> ResumableUploadException.notFound(id));
+        ResumableUpload upload = uploads.status(actor.get(), id).orElseThrow(() -> ResumableUploadException.notFound(id));
         Response.ResponseBuilder answer = Response.ok()
                 .header("Upload-Offset", upload.offset())
                 .header("Upload-Length", upload.length())

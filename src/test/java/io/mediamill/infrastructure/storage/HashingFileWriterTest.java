@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -112,6 +113,26 @@ class HashingFileWriterTest {
 
         assertThrows(UncheckedIOException.class, () -> new HashingFileWriter(pool)
                 .write(new ByteArrayInputStream(new byte[10]), nowhere, 0, 10, List.of()));
+    }
+
+    /** Linux's /dev/full fails every write with ENOSPC: a volume that is full, without filling one. */
+    @Test
+    void aFullVolumeIsInsufficientStorage() {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs /dev/full");
+
+        InsufficientStorageException refused = assertThrows(InsufficientStorageException.class, () -> new HashingFileWriter(pool)
+                .write(new ByteArrayInputStream(bytes(100_000, 7)), full, 0, 100_000, List.of()));
+
+        assertTrue(InsufficientStorageException.isOutOfSpace((IOException) refused.getCause()), refused.getCause().toString());
+    }
+
+    @Test
+    void otherWriteFailuresAreNotMistakenForAFullVolume() {
+        assertFalse(InsufficientStorageException.isOutOfSpace(new IOException("Input/output error")));
+        assertFalse(InsufficientStorageException.isOutOfSpace(new IOException()));
+        assertTrue(InsufficientStorageException.isOutOfSpace(
+                new java.nio.file.FileSystemException("/media/incoming/x", null, "Disk quota exceeded")));
     }
 
     @Test

@@ -17,6 +17,9 @@ import java.util.Objects;
 @Table(name = "resumable_upload")
 @NamedQuery(name = "ResumableUpload.expiredBefore",
         query = "SELECT u FROM ResumableUpload u WHERE u.expiresAt < :now")
+@NamedQuery(name = "ResumableUpload.unfinishedBy",
+        query = "SELECT COUNT(u), SUM(u.uploadLength) FROM ResumableUpload u"
+                + " WHERE u.owner = :owner AND u.videoId IS NULL AND u.expiresAt >= :now")
 @NamedQuery(name = "ResumableUpload.advance",
         query = "UPDATE ResumableUpload u SET u.uploadOffset = :newOffset WHERE u.id = :id AND u.uploadOffset = :oldOffset")
 public class ResumableUpload {

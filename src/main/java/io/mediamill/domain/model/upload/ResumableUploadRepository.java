@@ -19,5 +19,8 @@ public interface ResumableUploadRepository {
 
     List<ResumableUpload> expiredBefore(Instant now);
 
+    /** The owner's uploads that are not yet a video and may still be resumed at {@code now}. */
+    UnfinishedUploads unfinishedBy(String owner, Instant now);
+
     void remove(String id);
 }

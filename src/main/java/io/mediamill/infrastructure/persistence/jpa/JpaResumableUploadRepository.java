@@ -2,6 +2,7 @@ package io.mediamill.infrastructure.persistence.jpa;
 
 import io.mediamill.domain.model.upload.ResumableUpload;
 import io.mediamill.domain.model.upload.ResumableUploadRepository;
+import io.mediamill.domain.model.upload.UnfinishedUploads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -52,6 +53,13 @@ public class JpaResumableUploadRepository implements ResumableUploadRepository {
     public List<ResumableUpload> expiredBefore(Instant now) {
         return em.createNamedQuery("ResumableUpload.expiredBefore", ResumableUpload.class).setParameter("now", now)
                 .getResultList();
+    }
+
+    @Override
+    public UnfinishedUploads unfinishedBy(String owner, Instant now) {
+        Object[] row = em.createNamedQuery("ResumableUpload.unfinishedBy", Object[].class)
+                .setParameter("owner", owner).setParameter("now", now).getSingleResult();
+        return new UnfinishedUploads(((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue());
     }
 
     @Override
