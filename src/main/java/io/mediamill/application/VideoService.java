@@ -7,11 +7,16 @@ import io.mediamill.infrastructure.media.Transcoder;
 import io.mediamill.infrastructure.storage.MediaStorage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.List;
 
-/** Looking videos up, listing them, and deleting them with their files. */
+/** Looking videos up, listing them, handing back their originals, and deleting them with their files. */
 @ApplicationScoped
 public class VideoService {
+
+    /** An upload as it arrived: where it lies, and the file name it came with (null when it had none). */
+    public record Original(Path path, String fileName) {
+    }
 
     @Inject
     VideoRepository videos;
@@ -27,6 +32,15 @@ public class VideoService {
 
     public Video get(String videoId) {
         return videos.find(videoId).orElseThrow(() -> new VideoNotFoundException(videoId));
+    }
+
+    /**
+     * The original upload of a video, to hand back as a download (it is never served from /media): the one
+     * place to check that the requester may have it.
+     */
+    public Original original(String videoId) {
+        Video video = get(videoId);
+        return new Original(storage.resolve(video.sourcePath()), video.originalFilename());
     }
 
     public List<Video> newestFirst(int page, int size) {

@@ -23,6 +23,7 @@ public class MediamillConfig {
     private final long maxUploadBytes;
     private final Duration uploadExpiry;
     private final long maxDurationSeconds;
+    private final Duration mediaUrlTtl;
 
     public MediamillConfig() {
         this.mediaDir = Path.of(setting("mediamill.media.dir", "MEDIAMILL_MEDIA_DIR",
@@ -44,6 +45,12 @@ public class MediamillConfig {
                 setting("mediamill.upload.expiry-seconds", "MEDIAMILL_UPLOAD_EXPIRY_SECONDS", "86400")));
         this.maxDurationSeconds = Long.parseLong(
                 setting("mediamill.upload.max-duration-seconds", "MEDIAMILL_MAX_DURATION_SECONDS", "21600"));
+        this.mediaUrlTtl = Duration.ofSeconds(Long.parseLong(
+                setting("mediamill.media.url-ttl-seconds", "MEDIAMILL_MEDIA_URL_TTL_SECONDS", "21600")));
+        if (mediaUrlTtl.isNegative() || mediaUrlTtl.isZero()) {
+            throw new IllegalArgumentException("MEDIAMILL_MEDIA_URL_TTL_SECONDS must be positive, not "
+                    + mediaUrlTtl.toSeconds());
+        }
         this.minimumFreeDiskBytes = Long.parseLong(
                 setting("mediamill.disk.min-free-bytes", "MEDIAMILL_DISK_MIN_FREE_BYTES", String.valueOf(512L << 20)));
     }
@@ -102,6 +109,11 @@ public class MediamillConfig {
     /** How long an unfinished resumable upload may be resumed before its bytes are removed. */
     public Duration uploadExpiry() {
         return uploadExpiry;
+    }
+
+    /** How long a signed media URL handed out in the video JSON stays valid. */
+    public Duration mediaUrlTtl() {
+        return mediaUrlTtl;
     }
 
     /** Below this much free space on the media volume the health check reports the disk as down. */

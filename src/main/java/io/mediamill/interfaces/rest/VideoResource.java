@@ -5,7 +5,10 @@ import io.mediamill.application.ProcessingService;
 import io.mediamill.application.UploadService;
 import io.mediamill.application.VideoService;
 import io.mediamill.application.WatermarkUpload;
+import io.mediamill.domain.model.video.Video;
+import io.mediamill.domain.model.video.Visibility;
 import io.mediamill.domain.model.video.Watermark;
+import io.mediamill.interfaces.web.MediaUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -14,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +28,7 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
@@ -34,7 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Upload, look up, list, follow, restart and delete videos. */
+/** Upload, look up, list, follow, restart and delete videos, and download their originals. */
 @Path("videos")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,11 +57,18 @@ public class VideoResource {
     @Inject
     VideoEventStream events;
 
+    @Inject
+    MediaUrls mediaUrls;
+
+    @Context
+    UriInfo uriInfo;
+
     /**
      * multipart/form-data with the video in part {@code file}, an optional {@code title}, and optionally a PNG
      * {@code watermark} placed by {@code watermarkCorner} ({@code top-left}, {@code top-right},
      * {@code bottom-left}, {@code bottom-right}: the default), {@code watermarkMargin} (pixels, default 16) and
-     * {@code watermarkOpacity} (0–1, default 0.8).
+     * {@code watermarkOpacity} (0–1, default 0.8); {@code visibility} {@code private} (the default) or
+     * {@code unlisted}.
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -64,21 +76,22 @@ public class VideoResource {
         EntityPart file = part(parts, "file")
                 .orElseThrow(() -> new InvalidUploadException("The request has no part named \"file\" carrying the video."));
         String title = part(parts, "title").map(VideoResource::text).orElse(null);
+        Visibility visibility = visibility(part(parts, "visibility").map(VideoResource::text).orElse(null));
         UploadService.Accepted accepted;
         try (InputStream content = file.getContent()) {
-            accepted = uploads.upload(title, file.getFileName().orElse(null), content, watermark(parts));
+            accepted = uploads.upload(title, file.getFileName().orElse(null), content, watermark(parts), visibility);
         }
         // The same content again is the video it already is: 200 and where it lives, not a second copy.
         return Response.status(accepted.duplicate() ? Response.Status.OK : Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/videos/" + accepted.video().id())
-                .entity(VideoJson.of(accepted.video()))
+                .entity(json(accepted.video()))
                 .build();
     }
 
     @POST
     @Path("{id}/restart")
     public Response restart(@PathParam("id") String id) {
-        return Response.accepted(VideoJson.of(processing.restart(id))).build();
+        return Response.accepted(json(processing.restart(id))).build();
     }
 
     /** Server-sent events: a {@code progress} event whenever status or progress change, until it is READY or FAILED. */
@@ -88,6 +101,27 @@ public class VideoResource {
     public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         videos.get(id);
         events.follow(id, sink, sse);
+    }
+
+    /**
+     * The original upload, byte for byte, as a download (never from /media): an attachment under the
+     * client's file name, whatever the bytes are.
+     */
+    @GET
+    @Path("{id}/original")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Response original(@PathParam("id") String id, @HeaderParam("Range") String range,
+                             @HeaderParam("If-Range") String ifRange) {
+        VideoService.Original original = videos.original(id);
+        return Attachment.of(original.path(), original.fileName(), range, ifRange, uriInfo.getRequestUri().getPath());
+    }
+
+    private static Visibility visibility(String value) {
+        try {
+            return Visibility.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidUploadException(e.getMessage());
+        }
     }
 
     private static WatermarkUpload watermark(List<EntityPart> parts) {
@@ -132,13 +166,13 @@ public class VideoResource {
     @GET
     @Path("{id}")
     public VideoJson get(@PathParam("id") String id) {
-        return VideoJson.of(videos.get(id));
+        return json(videos.get(id));
     }
 
     @GET
     public VideoPageJson list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return new VideoPageJson(videos.newestFirst(page, size).stream().map(VideoJson::of).toList(),
+        return new VideoPageJson(videos.newestFirst(page, size).stream().map(this::json).toList(),
                 page, size, videos.count());
     }
 
@@ -147,5 +181,9 @@ public class VideoResource {
     public Response delete(@PathParam("id") String id) {
         videos.delete(id);
         return Response.noContent().build();
+    }
+
+    private VideoJson json(Video video) {
+        return VideoJson.of(video, mediaUrls.signedFor(video.id()));
     }
 }

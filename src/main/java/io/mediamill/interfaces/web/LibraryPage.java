@@ -17,11 +17,15 @@ public class LibraryPage {
     @Inject
     VideoService videos;
 
+    @Inject
+    MediaUrls mediaUrls;
+
     private List<VideoJson> recent;
 
     public List<VideoJson> getVideos() {
         if (recent == null) {
-            recent = videos.newestFirst(0, PAGE_SIZE).stream().map(VideoJson::of).toList();
+            recent = videos.newestFirst(0, PAGE_SIZE).stream()
+                    .map(video -> VideoJson.of(video, mediaUrls.signedFor(video.id()))).toList();
         }
         return recent;
     }

@@ -64,6 +64,10 @@ public class Video {
     private String sha256;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "visibility", nullable = false, length = 16)
+    private Visibility visibility = Visibility.PRIVATE;
+
+    @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 16)
     private VideoStatus status;
 
@@ -165,6 +169,11 @@ public class Video {
     public void identifyContent(String owner, String sha256) {
         this.owner = Objects.requireNonNull(owner);
         this.sha256 = sha256;
+    }
+
+    public void changeVisibility(Visibility newVisibility, Instant now) {
+        this.visibility = Objects.requireNonNull(newVisibility, "visibility");
+        touch(now);
     }
 
     public static String newId() {
@@ -388,6 +397,10 @@ public class Video {
 
     public String sha256() {
         return sha256;
+    }
+
+    public Visibility visibility() {
+        return visibility;
     }
 
     public String pixelFormat() {
