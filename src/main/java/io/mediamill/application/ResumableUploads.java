@@ -296,7 +296,8 @@ public class ResumableUploads {
         UploadService.Accepted accepted;
         try {
             accepted = videos.accept(upload.owner(), upload.title(), upload.fileName(),
-                    new Received(file(upload.id()), upload.length(), ContentHash.hex(sha256)), null);
+                    new Received(file(upload.id()), upload.length(), ContentHash.hex(sha256)), null,
+                    upload.visibility());
         } catch (InvalidUploadException refused) {
             // Not something we can make a video of: the bytes are gone already, so is the upload.
             discard(upload);

@@ -3,6 +3,7 @@ package io.mediamill.application;
 import io.mediamill.domain.model.video.MediaInfo;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoRepository;
+import io.mediamill.domain.model.video.Visibility;
 import io.mediamill.domain.model.video.Watermark;
 import io.mediamill.infrastructure.config.MediamillConfig;
 import io.mediamill.infrastructure.media.MediaProber;
@@ -54,15 +55,18 @@ public class UploadService {
     }
 
     /** Takes {@code owner}'s streamed upload, with an optional watermark to burn into every video rendition. */
-    public Accepted upload(String owner, String title, String clientFileName, InputStream content, WatermarkUpload watermark) {
-        return accept(owner, title, clientFileName, storage.receive(content), watermark);
+    public Accepted upload(String owner, String title, String clientFileName, InputStream content, WatermarkUpload watermark,
+                           Visibility visibility) {
+        return accept(owner, title, clientFileName, storage.receive(content), watermark, visibility);
     }
 
     /**
      * Turns bytes already on the media volume (a finished multipart or resumable upload) into a video and
-     * queues its processing; the same content uploaded again by the same owner is the video it already is.
+     * queues its processing; the same content uploaded again by the same owner is the video it already is
+     * (with the visibility it has).
      */
-    public Accepted accept(String owner, String title, String clientFileName, Received received, WatermarkUpload watermark) {
+    public Accepted accept(String owner, String title, String clientFileName, Received received,
+                           WatermarkUpload watermark, Visibility visibility) {
         String fileName = FileNames.displayName(clientFileName);
         String named = "The file " + (fileName == null ? "" : "\"" + fileName + "\" ");
         if (received.size() == 0) {
@@ -87,13 +91,14 @@ public class UploadService {
         String videoId = Video.newId();
         try {
             Watermark stored = watermark == null ? null : new Watermark(
-                    storage.commitFile(videoId, watermarkImage, "watermark.png"), watermark.corner(), watermark.margin(),
+                    storage.commitWatermark(videoId, watermarkImage), watermark.corner(), watermark.margin(),
                     watermark.opacity());
-            String sourcePath = storage.commitSource(videoId, received.path(), FileNames.extension(fileName));
+            String sourcePath = storage.commitOriginal(videoId, received.path());
             Video video = new Video(videoId, titleFor(title, fileName), fileName, sourcePath, received.size(), clock.instant());
             video.identifyContent(owner, received.sha256());
             video.recordProbe(media, clock.instant());
             video.applyWatermark(stored);
+            video.changeVisibility(visibility, clock.instant());
             videos.add(video);
         } catch (RuntimeException e) {
             storage.deleteQuietly(received.path());

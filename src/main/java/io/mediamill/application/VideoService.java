@@ -4,19 +4,26 @@ import io.mediamill.domain.model.user.Actor;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoNotFoundException;
 import io.mediamill.domain.model.video.VideoRepository;
+import io.mediamill.domain.model.video.Visibility;
 import io.mediamill.infrastructure.media.Transcoder;
 import io.mediamill.infrastructure.storage.MediaStorage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * Looking videos up, listing, changing and deleting them, as their owner or an operator. A video someone may
- * not act on is, to them, a video that does not exist: ids of others' videos do not leak.
+ * Looking videos up, listing, changing and deleting them, handing back their originals, as their owner or an
+ * operator. A video someone may not act on is, to them, a video that does not exist: ids of others' videos do
+ * not leak.
  */
 @ApplicationScoped
 public class VideoService {
+
+    /** An upload as it arrived: where it lies, and the file name it came with (null when it had none). */
+    public record Original(Path path, String fileName) {
+    }
 
     @Inject
     VideoRepository videos;
@@ -48,17 +55,29 @@ public class VideoService {
                 : videos.newestFirstOwnedBy(actor.username(), page * size, size);
     }
 
+    /**
+     * The original upload of a video, to hand back as a download (it is never served from /media): the owner's
+     * and operators' only.
+     */
+    public Original original(Actor actor, String videoId) {
+        Video video = get(actor, videoId);
+        return new Original(storage.resolve(video.sourcePath()), video.originalFilename());
+    }
+
     public long count(Actor actor) {
         return actor.isOperator() ? videos.count() : videos.countOwnedBy(actor.username());
     }
 
     /** Changes what the owner may change; a null value stays as it is. */
-    public Video update(Actor actor, String videoId, String title) {
+    public Video update(Actor actor, String videoId, String title, Visibility visibility) {
         get(actor, videoId);
         try {
             return videos.update(videoId, video -> {
                 if (title != null) {
                     video.retitle(title, clock.instant());
+                }
+                if (visibility != null) {
+                    video.changeVisibility(visibility, clock.instant());
                 }
             });
         } catch (IllegalArgumentException e) {

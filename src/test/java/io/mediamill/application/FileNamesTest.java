@@ -32,14 +32,6 @@ class FileNamesTest {
     }
 
     @Test
-    void extensionIsShortAndPlainOrBin() {
-        assertEquals("mp4", FileNames.extension("Clip.MP4"));
-        assertEquals("bin", FileNames.extension("noextension"));
-        assertEquals("bin", FileNames.extension("weird.m p4"));
-        assertEquals("bin", FileNames.extension(null));
-    }
-
-    @Test
     void baseNameIsTheDefaultTitle() {
         assertEquals("holiday", FileNames.baseName("holiday.mp4"));
         assertEquals(".hidden", FileNames.baseName(".hidden"));

@@ -15,6 +15,7 @@ import io.mediamill.domain.model.upload.ResumableUploadRepository;
 import io.mediamill.domain.model.upload.UnfinishedUploads;
 import io.mediamill.domain.model.upload.UploadMetadata;
 import io.mediamill.domain.model.video.Video;
+import io.mediamill.domain.model.video.Visibility;
 import io.mediamill.infrastructure.config.MediamillConfig;
 import io.mediamill.infrastructure.storage.DiskReserve;
 import io.mediamill.infrastructure.storage.HashingFileWriter;
@@ -268,7 +269,8 @@ class ResumableUploadsTest {
         String lastSha256;
 
         @Override
-        public Accepted accept(String owner, String title, String clientFileName, Received received, WatermarkUpload watermark) {
+        public Accepted accept(String owner, String title, String clientFileName, Received received, WatermarkUpload watermark,
+                               Visibility visibility) {
             if (busyTimes > 0) {
                 busyTimes--;
                 throw ProbeSlots.uploadNotKept(Duration.ofSeconds(5));

@@ -9,6 +9,7 @@ import io.mediamill.infrastructure.media.FfmpegCommands;
 import io.mediamill.infrastructure.media.FfprobeCommands;
 import io.mediamill.infrastructure.media.FfprobeJsonParser;
 import io.mediamill.infrastructure.media.RunLimits;
+import io.mediamill.infrastructure.storage.MediaStorage;
 import io.mediamill.testing.MediamillClient;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -160,8 +161,8 @@ public final class TranscodeBenchmark {
 
     /** Every ffmpeg/ffprobe command the service logged for the video, pointed at a scratch copy of its folder. */
     private void replayBare(String videoId) {
-        Path videoDir = serverHome.resolve("media/videos").resolve(videoId.substring(0, 2)).resolve(videoId.substring(2, 4))
-                .resolve(videoId);
+        MediaStorage storage = new MediaStorage(serverHome.resolve("media"));
+        Path videoDir = storage.videoDir(videoId);
         Path scratch = fresh("bare");
         List<List<String>> commands = new ArrayList<>();
         try (Stream<String> log = Files.lines(serverHome.resolve("server/log/server.log"))) {
@@ -170,7 +171,8 @@ public final class TranscodeBenchmark {
                     .map(command -> command.replace(videoDir.toString(), scratch.toString()))
                     .map(ShellWords::split)
                     .forEach(commands::add);
-            Files.copy(videoDir.resolve("source.mp4"), scratch.resolve("source.mp4"));
+            Path original = storage.original(videoId);
+            Files.copy(original, scratch.resolve(videoDir.relativize(original)));
             for (String dir : List.of("thumbnails", "storyboard", ".stream.part")) {
                 Files.createDirectories(scratch.resolve(dir));
             }

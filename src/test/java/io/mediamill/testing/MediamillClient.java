@@ -220,6 +220,11 @@ public final class MediamillClient {
         return send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any request: a method, a body and headers (name, value, name, value...). */
+    public HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+        return send(request(path, headers).method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> delete(String path) {
         return send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -248,6 +253,15 @@ public final class MediamillClient {
 
     public JsonObject awaitFinished(String id) {
         return awaitStatus(id, Set.of("READY", "FAILED"), Duration.ofMinutes(3));
+    }
+
+    /** Waits for processing to end and fails unless the video became READY. */
+    public JsonObject awaitReady(String id) {
+        JsonObject video = awaitFinished(id);
+        if (!"READY".equals(video.getString("status"))) {
+            throw new AssertionError("video " + id + " is not READY: " + video);
+        }
+        return video;
     }
 
     /** Downloads a URL path of the service to a file. */

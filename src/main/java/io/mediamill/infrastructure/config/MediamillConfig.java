@@ -35,6 +35,7 @@ public class MediamillConfig {
     private final int maxUnfinishedUploads;
     private final long maxUnfinishedUploadBytes;
     private final int probeConcurrency;
+    private final Duration mediaUrlTtl;
 
     public MediamillConfig() {
         this.mediaDir = Path.of(setting("mediamill.media.dir", "MEDIAMILL_MEDIA_DIR",
@@ -56,6 +57,12 @@ public class MediamillConfig {
                 setting("mediamill.upload.expiry-seconds", "MEDIAMILL_UPLOAD_EXPIRY_SECONDS", "86400")));
         this.maxDurationSeconds = Long.parseLong(
                 setting("mediamill.upload.max-duration-seconds", "MEDIAMILL_MAX_DURATION_SECONDS", "21600"));
+        this.mediaUrlTtl = Duration.ofSeconds(Long.parseLong(
+                setting("mediamill.media.url-ttl-seconds", "MEDIAMILL_MEDIA_URL_TTL_SECONDS", "21600")));
+        if (mediaUrlTtl.isNegative() || mediaUrlTtl.isZero()) {
+            throw new IllegalArgumentException("MEDIAMILL_MEDIA_URL_TTL_SECONDS must be positive, not "
+                    + mediaUrlTtl.toSeconds());
+        }
         this.minimumFreeDiskBytes = Long.parseLong(
                 setting("mediamill.disk.min-free-bytes", "MEDIAMILL_DISK_MIN_FREE_BYTES", String.valueOf(512L << 20)));
         this.home = Path.of(setting("mediamill.home", "MEDIAMILL_HOME", mediaDir.getParent().toString())).toAbsolutePath();
@@ -143,6 +150,11 @@ public class MediamillConfig {
      */
     public long minimumFreeDiskBytes() {
         return minimumFreeDiskBytes;
+    }
+
+    /** How long a signed media URL handed out in the video JSON stays valid. */
+    public Duration mediaUrlTtl() {
+        return mediaUrlTtl;
     }
 
     /** The instance's data directory (MEDIAMILL_HOME): the media volume, the first admin's password file. */

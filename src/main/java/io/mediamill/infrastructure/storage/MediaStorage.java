@@ -14,21 +14,46 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
- * The media volume. Uploads are received under {@code incoming/} and committed into a folder per video,
- * sharded by the first characters of its id ({@code videos/ab/cd/<id>/}) so no folder grows without bound.
- * Files are written under a hidden temporary name and renamed into place, so {@code /media} never shows a
- * half-written file.
+ * The media volume and its layout, spelled here only. Uploads are received under {@code incoming/} and
+ * committed into a folder per video, sharded by the first characters of its id
+ * ({@code videos/ab/cd/<id>/}) so no folder grows without bound. In that folder the upload is kept as
+ * {@code original} and its watermark as {@code watermark}: names of ours without an extension, never served.
+ * What processing makes ({@code poster.jpg}, {@code thumbnails/}, {@code storyboard/}, {@code stream/},
+ * {@code download.mp4} or {@code audio.m4a}) is written under a hidden temporary name and renamed into place,
+ * so {@code /media} never shows a half-written file.
  */
 @ApplicationScoped
 public class MediaStorage {
 
-    public static final String URL_PREFIX = "/media/";
     private static final String VIDEOS = "videos";
     private static final String INCOMING = "incoming";
+    private static final String ORIGINAL = "original";
+    private static final String WATERMARK = "watermark";
+    private static final String POSTER = "poster.jpg";
+    private static final String THUMBNAILS = "thumbnails";
+    private static final String STORYBOARD = "storyboard";
+    private static final String STREAM = "stream";
+    private static final String VIDEO_DOWNLOAD = "download.mp4";
+    private static final String AUDIO_DOWNLOAD = "audio.m4a";
+    /** The files and folders of a video's folder that may be served: its outputs, never what was uploaded. */
+    private static final Set<String> OUTPUTS = Set.of(POSTER, THUMBNAILS, STORYBOARD, STREAM, VIDEO_DOWNLOAD,
+            AUDIO_DOWNLOAD);
+    private static final Set<String> OUTPUT_FOLDERS = Set.of(THUMBNAILS, STORYBOARD, STREAM);
+    private static final Pattern VIDEO_ID = Pattern.compile("[0-9a-fA-F-]{4,}");
+    /** Every name the layout gives is plain: nothing to escape, no way up or into a hidden file. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+
+    /** A file of a video that may be served, found from its path relative to the volume. */
+    public record VideoFile(String videoId, Path path) {
+    }
 
     private Path root;
 
@@ -38,7 +63,12 @@ public class MediaStorage {
 
     @Inject
     public MediaStorage(MediamillConfig config) {
-        this.root = config.mediaDir();
+        this(config.mediaDir());
+    }
+
+    /** The volume at {@code root}: how tests and tools find files where the service put them. */
+    public MediaStorage(Path root) {
+        this.root = root.toAbsolutePath().normalize();
     }
 
     public Path root() {
@@ -103,13 +133,25 @@ public class MediaStorage {
         }
     }
 
-    /** Moves a received upload into the video's folder and returns its path relative to the volume. */
-    public String commitSource(String videoId, Path received, String extension) {
-        return commitFile(videoId, received, "source." + extension);
+    /**
+     * Moves a received upload into the video's folder as its {@code original} and returns its path relative
+     * to the volume. Not the client's extension: ffprobe and ffmpeg judge the content, not the name.
+     */
+    public String commitOriginal(String videoId, Path received) {
+        return commitFile(videoId, received, ORIGINAL);
     }
 
-    /** Moves a received file into the video's folder under a name of ours; returns its path relative to the volume. */
-    public String commitFile(String videoId, Path received, String name) {
+    /** Where a video's upload is kept once committed. */
+    public Path original(String videoId) {
+        return videoDir(videoId).resolve(ORIGINAL);
+    }
+
+    /** Moves a received watermark image into the video's folder and returns its path relative to the volume. */
+    public String commitWatermark(String videoId, Path received) {
+        return commitFile(videoId, received, WATERMARK);
+    }
+
+    private String commitFile(String videoId, Path received, String name) {
         Path target = videoDir(videoId).resolve(name);
         try {
             Files.createDirectories(target.getParent());
@@ -121,10 +163,37 @@ public class MediaStorage {
     }
 
     public Path videoDir(String videoId) {
-        if (videoId.length() < 4 || !videoId.matches("[0-9a-fA-F-]+")) {
+        if (!VIDEO_ID.matcher(videoId).matches()) {
             throw new IllegalArgumentException("not a video id: " + videoId);
         }
         return root.resolve(VIDEOS).resolve(videoId.substring(0, 2)).resolve(videoId.substring(2, 4)).resolve(videoId);
+    }
+
+    public Path poster(String videoId) {
+        return videoDir(videoId).resolve(POSTER);
+    }
+
+    public Path snapshot(String videoId, int position) {
+        return videoDir(videoId).resolve(THUMBNAILS).resolve(position + ".jpg");
+    }
+
+    /** The storyboard sprite; its WebVTT track ({@link #storyboardTrack}) names it relative to itself. */
+    public Path storyboardSprite(String videoId) {
+        return videoDir(videoId).resolve(STORYBOARD).resolve("sprite.jpg");
+    }
+
+    public Path storyboardTrack(String videoId) {
+        return videoDir(videoId).resolve(STORYBOARD).resolve("storyboard.vtt");
+    }
+
+    /** The folder of the CMAF segments with their HLS and DASH manifests. */
+    public Path streamDir(String videoId) {
+        return videoDir(videoId).resolve(STREAM);
+    }
+
+    /** The progressive download: an MP4, or an M4A when there is no picture. */
+    public Path download(String videoId, boolean hasVideo) {
+        return videoDir(videoId).resolve(hasVideo ? VIDEO_DOWNLOAD : AUDIO_DOWNLOAD);
     }
 
     /** The hidden name an output is written under before {@link #publish} renames it into place. */
@@ -238,26 +307,29 @@ public class MediaStorage {
         return resolved;
     }
 
-    /** Only committed media is public; uploads in progress and temporary files and folders are not. */
-    public boolean isPublic(Path file) {
-        Path videos = root.resolve(VIDEOS);
-        if (!file.startsWith(videos)) {
-            return false;
+    /**
+     * The video file at {@code relativePath} ({@code videos/ab/cd/<id>/...}) when it is one that may be
+     * served: an output of processing, published (no hidden part), no more than a file inside an output
+     * folder. The original, the watermark, uploads in progress and anything else are not.
+     */
+    public Optional<VideoFile> servable(String relativePath) {
+        List<String> parts = List.of(relativePath.split("/", -1));
+        if (parts.size() < 5 || parts.size() > 6 || !parts.get(0).equals(VIDEOS)
+                || !parts.stream().allMatch(part -> PLAIN_NAME.matcher(part).matches())) {
+            return Optional.empty();
         }
-        for (Path part : videos.relativize(file)) {
-            if (part.toString().startsWith(".")) {
-                return false;
-            }
+        String videoId = parts.get(3);
+        String output = parts.get(4);
+        if (!VIDEO_ID.matcher(videoId).matches() || !parts.get(1).equals(videoId.substring(0, 2))
+                || !parts.get(2).equals(videoId.substring(2, 4)) || !OUTPUTS.contains(output)
+                || OUTPUT_FOLDERS.contains(output) != (parts.size() == 6)) {
+            return Optional.empty();
         }
-        return true;
+        return Optional.of(new VideoFile(videoId, resolve(relativePath)));
     }
 
     public String relative(Path file) {
         return root.relativize(file).toString().replace('\\', '/');
-    }
-
-    public static String url(String relativePath) {
-        return relativePath == null ? null : URL_PREFIX + relativePath;
     }
 
     public void deleteVideo(String videoId) {

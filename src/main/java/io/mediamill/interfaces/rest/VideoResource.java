@@ -4,10 +4,15 @@ import io.mediamill.application.InvalidUploadException;
 import io.mediamill.application.UploadService;
 import io.mediamill.application.VideoService;
 import io.mediamill.application.WatermarkUpload;
+import io.mediamill.domain.model.video.Video;
+import io.mediamill.domain.model.video.Visibility;
 import io.mediamill.domain.model.video.Watermark;
 import io.mediamill.interfaces.security.CurrentActor;
+import io.mediamill.interfaces.security.SignedIn;
+import io.mediamill.interfaces.web.MediaUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +21,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +32,7 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
@@ -37,7 +44,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Upload, look up, list, follow, restart and delete videos. */
+/** Upload, look up, list, follow, restart and delete videos, and download their originals. */
 @Path("videos")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,11 +62,21 @@ public class VideoResource {
     @Inject
     CurrentActor actor;
 
+    @Inject
+    MediaUrls mediaUrls;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    HttpServletRequest request;
+
     /**
      * multipart/form-data with the video in part {@code file}, an optional {@code title}, and optionally a PNG
      * {@code watermark} placed by {@code watermarkCorner} ({@code top-left}, {@code top-right},
      * {@code bottom-left}, {@code bottom-right}: the default), {@code watermarkMargin} (pixels, default 16) and
-     * {@code watermarkOpacity} (0–1, default 0.8).
+     * {@code watermarkOpacity} (0–1, default 0.8); {@code visibility} {@code private} (the default) or
+     * {@code unlisted}.
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -67,22 +84,23 @@ public class VideoResource {
         EntityPart file = part(parts, "file")
                 .orElseThrow(() -> new InvalidUploadException("The request has no part named \"file\" carrying the video."));
         String title = part(parts, "title").map(VideoResource::text).orElse(null);
+        Visibility visibility = visibility(part(parts, "visibility").map(VideoResource::text).orElse(null));
         UploadService.Accepted accepted;
         try (InputStream content = file.getContent()) {
             accepted = uploads.upload(actor.get().username(), title, file.getFileName().orElse(null), content,
-                    watermark(parts));
+                    watermark(parts), visibility);
         }
         // The same content again is the video it already is: 200 and where it lives, not a second copy.
         return Response.status(accepted.duplicate() ? Response.Status.OK : Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/videos/" + accepted.video().id())
-                .entity(VideoJson.of(accepted.video()))
+                .entity(json(accepted.video()))
                 .build();
     }
 
     @POST
     @Path("{id}/restart")
     public Response restart(@PathParam("id") String id) {
-        return Response.accepted(VideoJson.of(videos.restart(actor.get(), id))).build();
+        return Response.accepted(json(videos.restart(actor.get(), id))).build();
     }
 
     /** Server-sent events: a {@code progress} event whenever status or progress change, until it is READY or FAILED. */
@@ -92,6 +110,27 @@ public class VideoResource {
     public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         videos.get(actor.get(), id);
         events.follow(actor.get(), id, sink, sse);
+    }
+
+    /**
+     * The original upload, byte for byte, as a download (never from /media): an attachment under the
+     * client's file name, whatever the bytes are.
+     */
+    @GET
+    @Path("{id}/original")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Response original(@PathParam("id") String id, @HeaderParam("Range") String range,
+                             @HeaderParam("If-Range") String ifRange) {
+        VideoService.Original original = videos.original(actor.get(), id);
+        return Attachment.of(original.path(), original.fileName(), range, ifRange, uriInfo.getRequestUri().getPath());
+    }
+
+    private static Visibility visibility(String value) {
+        try {
+            return Visibility.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidUploadException(e.getMessage());
+        }
     }
 
     private static WatermarkUpload watermark(List<EntityPart> parts) {
@@ -136,22 +175,23 @@ public class VideoResource {
     @GET
     @Path("{id}")
     public VideoJson get(@PathParam("id") String id) {
-        return VideoJson.of(videos.get(actor.get(), id));
+        return json(videos.get(actor.get(), id));
     }
 
-    /** Changes what the owner may change: {@code {"title": "..."}}; unknown fields are refused. */
+    /** Changes what the owner may change: {@code {"title": "...", "visibility": "private"|"unlisted"}}; unknown fields are refused. */
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public VideoJson update(@PathParam("id") String id, JsonObject body) {
-        JsonFields fields = JsonFields.of(body, Set.of("title"));
-        return VideoJson.of(videos.update(actor.get(), id, fields.text("title")));
+        JsonFields fields = JsonFields.of(body, Set.of("title", "visibility"));
+        String visibility = fields.text("visibility");
+        return json(videos.update(actor.get(), id, fields.text("title"), visibility == null ? null : visibility(visibility)));
     }
 
     @GET
     public VideoPageJson list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return new VideoPageJson(videos.newestFirst(actor.get(), page, size).stream().map(VideoJson::of).toList(),
+        return new VideoPageJson(videos.newestFirst(actor.get(), page, size).stream().map(this::json).toList(),
                 page, size, videos.count(actor.get()));
     }
 
@@ -160,5 +200,13 @@ public class VideoResource {
     public Response delete(@PathParam("id") String id) {
         videos.delete(actor.get(), id);
         return Response.noContent().build();
+    }
+
+    /**
+     * The video with its media URLs: plain for the pages (the session cookie lets their owner in, and signing out
+     * locks them), signed and expiring for every other client, whose players send no credentials.
+     */
+    private VideoJson json(Video video) {
+        return VideoJson.of(video, SignedIn.bySession(request) ? MediaUrls.plain() : mediaUrls.signedFor(video.id()));
     }
 }

@@ -27,6 +27,11 @@ public final class SignedIn {
         return Optional.ofNullable((Actor) request.getAttribute(ACTOR));
     }
 
+    /** Whether the request proved itself with the session cookie of a signed-in page. */
+    public static boolean bySession(HttpServletRequest request) {
+        return kind(request).orElse(null) == Kind.SESSION;
+    }
+
     static Optional<Kind> kind(HttpServletRequest request) {
         return Optional.ofNullable((Kind) request.getAttribute(KIND));
     }

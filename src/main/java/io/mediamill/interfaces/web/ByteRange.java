@@ -1,5 +1,11 @@
 package io.mediamill.interfaces.web;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,6 +16,7 @@ import java.util.regex.Pattern;
  */
 public record ByteRange(long start, long end) {
 
+    private static final int BUFFER = 64 * 1024;
     private static final Pattern SINGLE = Pattern.compile("bytes=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*");
 
     /** The outcome of reading a Range header. */
@@ -34,6 +41,30 @@ public record ByteRange(long start, long end) {
 
     public String contentRange(long fileLength) {
         return "bytes " + start + "-" + end + "/" + fileLength;
+    }
+
+    /** Every byte of a file of this length: what a request without a usable Range gets. */
+    public static ByteRange whole(long fileLength) {
+        return new ByteRange(0, fileLength - 1);
+    }
+
+    /** Writes these bytes of {@code file} to {@code out} through a small buffer: files may be gigabytes. */
+    public void copy(Path file, OutputStream out) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+            long position = start;
+            long remaining = length();
+            while (remaining > 0) {
+                buffer.clear().limit((int) Math.min(BUFFER, remaining));
+                int read = channel.read(buffer, position);
+                if (read < 0) {
+                    break;
+                }
+                out.write(buffer.array(), 0, read);
+                position += read;
+                remaining -= read;
+            }
+        }
     }
 
     public static Parsed parse(String header, long fileLength) {

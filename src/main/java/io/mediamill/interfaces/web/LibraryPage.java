@@ -20,12 +20,15 @@ public class LibraryPage {
 
     @Inject
     CurrentActor actor;
+    MediaUrls mediaUrls;
 
     private List<VideoJson> recent;
 
     public List<VideoJson> getVideos() {
         if (recent == null) {
-            recent = videos.newestFirst(actor.get(), 0, PAGE_SIZE).stream().map(VideoJson::of).toList();
+            // The page's own session plays them: plain URLs, out of reach once it signs out.
+            recent = videos.newestFirst(actor.get(), 0, PAGE_SIZE).stream()
+                    .map(video -> VideoJson.of(video, MediaUrls.plain())).toList();
         }
         return recent;
     }

@@ -1,7 +1,6 @@
 package io.mediamill.infrastructure.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,12 +82,33 @@ class MediaStorageTest {
     }
 
     @Test
-    void onlyCommittedMediaIsPublic() {
-        Path dir = storage.videoDir(ID);
-        assertTrue(storage.isPublic(dir.resolve("stream/master.m3u8")));
-        assertFalse(storage.isPublic(dir.resolve(".stream.part/master.m3u8")));
-        assertFalse(storage.isPublic(dir.resolve(".download.mp4.part")));
-        assertFalse(storage.isPublic(root.resolve("incoming/x.upload")));
+    void outputsAreServableWithTheirVideo() {
+        String dir = "videos/ab/12/" + ID + "/";
+        for (Path output : List.of(storage.poster(ID), storage.snapshot(ID, 2), storage.storyboardSprite(ID),
+                storage.storyboardTrack(ID), storage.streamDir(ID).resolve("master.m3u8"), storage.download(ID, true),
+                storage.download(ID, false))) {
+            String relative = storage.relative(output);
+            assertTrue(relative.startsWith(dir), relative);
+            assertEquals(Optional.of(new MediaStorage.VideoFile(ID, output)), storage.servable(relative), relative);
+        }
+    }
+
+    @Test
+    void theOriginalTheWatermarkAndEverythingUnpublishedAreNotServable() throws IOException {
+        Path upload = Files.writeString(storage.newIncomingFile(), "bytes");
+        Path image = Files.writeString(storage.newIncomingFile(), "png");
+        String original = storage.commitOriginal(ID, upload);
+        String watermark = storage.commitWatermark(ID, image);
+
+        assertEquals("videos/ab/12/" + ID + "/original", original);
+        assertEquals("videos/ab/12/" + ID + "/watermark", watermark);
+        String dir = "videos/ab/12/" + ID + "/";
+        for (String path : List.of(original, watermark, dir + "source.mp4", dir + "watermark.png", dir + ".stream.part/master.m3u8",
+                dir + ".download.mp4.part", dir + "stream/.x.part", dir + "stream", dir + "poster.jpg/x", dir + "stream/a/b.m4s",
+                dir + "stream/../original", dir + "stream//master.m3u8", "videos/ab/99/" + ID + "/poster.jpg",
+                "videos/ab/12/" + ID, "incoming/x.upload", "videos/ab/12/../../incoming/x/poster.jpg", "")) {
+            assertEquals(Optional.empty(), storage.servable(path), path);
+        }
         assertThrows(IllegalArgumentException.class, () -> storage.resolve("../outside"));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mediamill.testing.BrowserSession;
 import io.mediamill.testing.MediamillClient;
 import io.mediamill.testing.TestMedia;
 import jakarta.json.JsonObject;
@@ -90,6 +91,37 @@ class OwnershipIT {
 
         assertEquals(200, alice.sendJson("HEAD", upload, null, "Tus-Resumable", "1.0.0").statusCode());
         assertEquals(204, alice.sendJson("DELETE", upload, null, "Tus-Resumable", "1.0.0").statusCode());
+    }
+
+    @Test
+    void mediaFollowsOwnershipAndVisibility() {
+        String id = alice.uploadVideo(media.mp4("media-owned.mp4", 160, 120, 1), null);
+        JsonObject video = alice.awaitFinished(id);
+        assertEquals("READY", video.getString("status"), video.toString());
+        assertEquals("private", video.getString("visibility"));
+        String signed = video.getString("posterUrl");
+        String plain = signed.replaceFirst("^/media/s/[^/]+/", "/media/");
+        assertTrue(signed.startsWith("/media/s/") && plain.startsWith("/media/videos/"), signed);
+
+        assertEquals(200, MediamillClient.anonymous().getBytes(signed).statusCode(), "a signed URL needs no credentials");
+        assertEquals(404, MediamillClient.anonymous().getBytes(plain).statusCode());
+        assertEquals(404, bob.getBytes(plain).statusCode(), "another uploader: as if it did not exist");
+        assertEquals(200, alice.getBytes(plain).statusCode());
+        assertEquals(200, operator.getBytes(plain).statusCode());
+        assertEquals(404, bob.getBytes("/api/videos/" + id + "/original").statusCode());
+        assertEquals(200, alice.getBytes("/api/videos/" + id + "/original").statusCode());
+
+        BrowserSession page = new BrowserSession();
+        page.signIn("admin", MediamillClient.adminPassword(), "/");
+        assertTrue(MediamillClient.json(page.get("/api/videos/" + id).body()).getString("posterUrl").startsWith("/media/videos/"),
+                "the pages get plain URLs, which their session cookie opens");
+
+        HttpResponse<String> unlisted = alice.sendJson("PATCH", "/api/videos/" + id, "{\"visibility\":\"unlisted\"}");
+        assertEquals(200, unlisted.statusCode(), unlisted.body());
+        assertEquals("unlisted", MediamillClient.json(unlisted.body()).getString("visibility"));
+        assertEquals(200, MediamillClient.anonymous().getBytes(plain).statusCode(), "anyone with the link plays an unlisted video");
+        assertEquals(400, alice.sendJson("PATCH", "/api/videos/" + id, "{\"visibility\":\"public\"}").statusCode());
+        assertEquals(404, bob.sendJson("PATCH", "/api/videos/" + id, "{\"visibility\":\"private\"}").statusCode());
     }
 
     private static int countOf(MediamillClient client) {

@@ -2,6 +2,7 @@ package io.mediamill.interfaces.web;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mediamill.testing.MediamillClient;
@@ -9,10 +10,11 @@ import io.mediamill.testing.TestMedia;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** /media over HTTP: byte ranges, validators and what must stay private. */
+/** /media over HTTP: byte ranges, validators, the headers that keep browsers from running media, and what must stay private. */
 class MediaServletIT {
 
     private final MediamillClient client = new MediamillClient();
@@ -28,6 +30,8 @@ class MediaServletIT {
         assertEquals(200, full.statusCode());
         assertEquals("video/mp4", full.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("bytes", full.headers().firstValue("Accept-Ranges").orElseThrow());
+        assertEquals("private, max-age=3600", full.headers().firstValue("Cache-Control").orElseThrow(), "signed: not for shared caches");
+        assertBrowsersRunNothing(full);
         whole = full.body();
         assertTrue(whole.length > 1000);
     }
@@ -37,6 +41,7 @@ class MediaServletIT {
         HttpResponse<byte[]> part = client.getBytes(mp4Url, "Range", "bytes=100-611");
 
         assertEquals(206, part.statusCode());
+        assertBrowsersRunNothing(part);
         assertEquals("bytes 100-611/" + whole.length, part.headers().firstValue("Content-Range").orElseThrow());
         assertEquals("512", part.headers().firstValue("Content-Length").orElseThrow());
         assertArrayEquals(Arrays.copyOfRange(whole, 100, 612), part.body());
@@ -59,6 +64,7 @@ class MediaServletIT {
 
         assertEquals(416, response.statusCode());
         assertEquals("bytes */" + whole.length, response.headers().firstValue("Content-Range").orElseThrow());
+        assertBrowsersRunNothing(response);
     }
 
     @Test
@@ -69,7 +75,9 @@ class MediaServletIT {
         assertEquals(String.valueOf(whole.length), head.headers().firstValue("Content-Length").orElseThrow());
         assertTrue(head.headers().firstValue("Cache-Control").orElseThrow().contains("max-age"));
 
-        assertEquals(304, client.getBytes(mp4Url, "If-None-Match", etag).statusCode());
+        HttpResponse<byte[]> notModified = client.getBytes(mp4Url, "If-None-Match", etag);
+        assertEquals(304, notModified.statusCode());
+        assertBrowsersRunNothing(notModified);
         assertEquals(304, client.getBytes(mp4Url, "If-Modified-Since", lastModified).statusCode());
         assertEquals(200, client.getBytes(mp4Url, "If-None-Match", "\"other\"").statusCode());
         assertEquals(200, client.getBytes(mp4Url, "Range", "bytes=0-9", "If-Range", "\"other\"").statusCode());
@@ -78,8 +86,27 @@ class MediaServletIT {
 
     @Test
     void nothingOutsideCommittedMediaIsServed() {
-        assertEquals(404, client.getBytes("/media/incoming/anything.upload").statusCode());
+        // Resolved by the server to a path outside /media before any servlet sees it.
         assertEquals(404, client.getBytes("/media/videos/%2e%2e/%2e%2e/etc/passwd").statusCode());
-        assertEquals(404, client.getBytes("/media/videos/no/such/file.mp4").statusCode());
+        String token = mp4Url.split("/")[3];
+        for (String path : List.of("/media/incoming/anything.upload", "/media/videos/no/such/file.mp4",
+                "/media/videos/..%2f..%2fincoming/anything.upload", "/media/s/" + token + "/incoming/anything.upload",
+                "/media/s/" + token + "/videos/..%2f..%2fincoming/x", "/media/", "/media/s/" + token + "/")) {
+            HttpResponse<byte[]> response = client.getBytes(path);
+            assertEquals(404, response.statusCode(), path);
+            assertBrowsersRunNothing(response);
+            assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"), path);
+        }
+        HttpResponse<String> post = client.post(mp4Url);
+        assertEquals(405, post.statusCode());
+        assertBrowsersRunNothing(post);
+    }
+
+    /** On every answer from /media: no type sniffing, and nothing that could run as a page from our origin. */
+    static void assertBrowsersRunNothing(HttpResponse<?> response) {
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), response.toString());
+        assertEquals("default-src 'none'; sandbox", response.headers().firstValue("Content-Security-Policy").orElse(null),
+                response.toString());
+        assertFalse(response.headers().firstValue("Content-Type").orElse("").contains("html"), response.toString());
     }
 }

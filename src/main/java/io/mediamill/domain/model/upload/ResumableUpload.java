@@ -1,7 +1,10 @@
 package io.mediamill.domain.model.upload;
 
+import io.mediamill.domain.model.video.Visibility;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -50,6 +53,10 @@ public class ResumableUpload {
     @Column(name = "title", length = 500)
     private String title;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "visibility", nullable = false, length = 16)
+    private Visibility visibility = Visibility.PRIVATE;
+
     @Column(name = "video_id", length = 36)
     private String videoId;
 
@@ -74,6 +81,7 @@ public class ResumableUpload {
         this.fileName = metadata.fileName();
         this.fileType = metadata.fileType();
         this.title = metadata.title();
+        this.visibility = metadata.visibility();
         this.createdAt = now;
         this.expiresAt = expiresAt;
     }
@@ -120,6 +128,10 @@ public class ResumableUpload {
 
     public String title() {
         return title;
+    }
+
+    public Visibility visibility() {
+        return visibility;
     }
 
     public String videoId() {

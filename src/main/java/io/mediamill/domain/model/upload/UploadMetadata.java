@@ -1,5 +1,6 @@
 package io.mediamill.domain.model.upload;
 
+import io.mediamill.domain.model.video.Visibility;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -7,7 +8,8 @@ import java.util.Map;
 
 /**
  * The tus {@code Upload-Metadata} header: comma-separated pairs of a key and a Base64 value (the value may
- * be absent). The service reads {@code filename}, {@code filetype} and {@code title}.
+ * be absent). The service reads {@code filename}, {@code filetype}, {@code title} and {@code visibility}
+ * ({@code private} or {@code unlisted}: anything else is refused when the upload is created).
  */
 public record UploadMetadata(String header, Map<String, String> values) {
 
@@ -35,7 +37,9 @@ public record UploadMetadata(String header, Map<String, String> values) {
                 throw new IllegalArgumentException("Upload-Metadata value of \"" + parts[0] + "\" is not Base64");
             }
         }
-        return new UploadMetadata(header, values);
+        UploadMetadata metadata = new UploadMetadata(header, values);
+        metadata.visibility(); // an unknown visibility is refused at creation, not once every byte has arrived
+        return metadata;
     }
 
     public String fileName() {
@@ -48,5 +52,10 @@ public record UploadMetadata(String header, Map<String, String> values) {
 
     public String title() {
         return values.get("title");
+    }
+
+    /** The video's visibility; {@code private} unless the client asked for another. */
+    public Visibility visibility() {
+        return Visibility.parse(values.get("visibility"));
     }
 }

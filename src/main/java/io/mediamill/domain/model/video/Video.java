@@ -67,6 +67,10 @@ public class Video {
     private String sha256;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "visibility", nullable = false, length = 16)
+    private Visibility visibility = Visibility.PRIVATE;
+
+    @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 16)
     private VideoStatus status;
 
@@ -177,7 +181,13 @@ public class Video {
             throw new IllegalArgumentException("a title has 1 to 500 characters");
         }
         this.title = stripped;
-        this.updatedAt = now;
+        touch(now);
+    }
+
+    /** Private (owner and operators) or unlisted (anyone with the link). */
+    public void changeVisibility(Visibility newVisibility, Instant now) {
+        this.visibility = Objects.requireNonNull(newVisibility, "visibility");
+        touch(now);
     }
 
     public static String newId() {
@@ -401,6 +411,10 @@ public class Video {
 
     public String sha256() {
         return sha256;
+    }
+
+    public Visibility visibility() {
+        return visibility;
     }
 
     public String pixelFormat() {

@@ -39,17 +39,16 @@ public class PictureItemProcessor implements ItemProcessor {
     public Object processItem(Object item) {
         // Read again for every item: a video deleted meanwhile fails the step here, before ffmpeg runs.
         SourceMedia source = processing.source(videoId);
-        Path dir = storage.videoDir(videoId);
         if (item instanceof PictureRequest.Poster poster) {
-            return poster(source, poster, dir.resolve("poster.jpg"));
+            return poster(source, poster, storage.poster(videoId));
         }
         if (item instanceof PictureRequest.Snapshot snapshot) {
-            return snapshot(source, snapshot, dir.resolve("thumbnails").resolve(snapshot.position() + ".jpg"));
+            return snapshot(source, snapshot, storage.snapshot(videoId, snapshot.position()));
         }
         if (item instanceof PictureRequest.Storyboard storyboard) {
-            return storyboard(source, storyboard.layout(), dir.resolve("storyboard"));
+            return storyboard(source, storyboard.layout());
         }
-        return waveform(source, dir.resolve("poster.jpg"));
+        return waveform(source, storage.poster(videoId));
     }
 
     private PictureFile poster(SourceMedia source, PictureRequest.Poster poster, Path target) {
@@ -69,12 +68,12 @@ public class PictureItemProcessor implements ItemProcessor {
     }
 
     /** The sprite first, then the track that points into it, so the track never names a missing image. */
-    private PictureFile storyboard(SourceMedia source, StoryboardLayout layout, Path dir) {
-        Path sprite = dir.resolve("sprite.jpg");
+    private PictureFile storyboard(SourceMedia source, StoryboardLayout layout) {
+        Path sprite = storage.storyboardSprite(videoId);
         storage.produce(sprite, temporary -> transcoder.storyboard(videoId, source.path(), layout.intervalSeconds(),
                 layout.tileWidth(), layout.tileHeight(), layout.columns(), layout.rows(), temporary,
                 source.durationSeconds()));
-        Path track = dir.resolve("storyboard.vtt");
+        Path track = storage.storyboardTrack(videoId);
         storage.writeAtomically(track, layout.webVtt(sprite.getFileName().toString()));
         return new PictureFile(PictureFile.Kind.STORYBOARD, 0, 0, storage.relative(track),
                 layout.tileWidth() * layout.columns(), layout.tileHeight() * layout.rows());

@@ -28,8 +28,6 @@ import java.util.List;
 @Named
 public class StreamItemProcessor implements ItemProcessor {
 
-    static final String STREAM_DIR = "stream";
-
     @Inject
     @BatchProperty
     String videoId;
@@ -47,7 +45,7 @@ public class StreamItemProcessor implements ItemProcessor {
     public Object processItem(Object item) {
         // Read again for every item: a video deleted meanwhile fails the step here, before ffmpeg runs.
         SourceMedia source = processing.source(videoId);
-        Path stream = storage.videoDir(videoId).resolve(STREAM_DIR);
+        Path stream = storage.streamDir(videoId);
         return item == StreamOutput.LADDER ? ladder(source, stream) : download(source, stream);
     }
 
@@ -88,7 +86,7 @@ public class StreamItemProcessor implements ItemProcessor {
         LadderPlan plan = source.plan();
         Path video = plan.hasVideo() ? stream.resolve(StreamLayout.mediaPlaylist(0)) : null;
         Path audio = plan.audio() ? stream.resolve(StreamLayout.mediaPlaylist(plan.rungs().size())) : null;
-        Path target = storage.videoDir(videoId).resolve(plan.hasVideo() ? "download.mp4" : "audio.m4a");
+        Path target = storage.download(videoId, plan.hasVideo());
         storage.produce(target, temporary -> transcoder.download(videoId, video, audio, temporary, source.durationSeconds()));
         return new DownloadFile(storage.relative(target));
     }

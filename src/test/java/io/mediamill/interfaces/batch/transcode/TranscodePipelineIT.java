@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mediamill.domain.model.video.MediaInfo;
+import io.mediamill.infrastructure.storage.MediaStorage;
 import io.mediamill.testing.MediamillClient;
 import io.mediamill.testing.TestMedia;
 import jakarta.json.JsonObject;
@@ -235,9 +236,7 @@ class TranscodePipelineIT {
     }
 
     private JsonObject ready(String id) {
-        JsonObject video = client.awaitFinished(id);
-        assertEquals("READY", video.getString("status"), video.toString());
-        return video;
+        return client.awaitReady(id);
     }
 
     /** HLS master, DASH manifest and every media playlist parse; master, manifest and download decode. */
@@ -271,7 +270,7 @@ class TranscodePipelineIT {
     }
 
     private static Path videoDir(String id) {
-        return Path.of(System.getProperty("mediamill.it.home"), "media", "videos", id.substring(0, 2), id.substring(2, 4), id);
+        return new MediaStorage(Path.of(System.getProperty("mediamill.it.home"), "media")).videoDir(id);
     }
 
     private static Map<String, FileTime> modificationTimes(Path dir) throws IOException {
