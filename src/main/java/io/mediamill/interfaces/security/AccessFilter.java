@@ -37,6 +37,9 @@ public class AccessFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        // No answer of ours is ever to be sniffed into another type, nor any page framed by another site.
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
         switch (cors.apply(request, response)) {
             case ANSWERED_PREFLIGHT -> {
                 return;

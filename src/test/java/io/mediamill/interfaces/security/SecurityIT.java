@@ -31,6 +31,7 @@ class SecurityIT {
         assertEquals(401, answer.statusCode());
         assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(401, MediamillClient.json(answer.body()).getInt("status"));
+        assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElseThrow());
         List<String> challenges = answer.headers().allValues("WWW-Authenticate");
         assertTrue(challenges.stream().anyMatch(c -> c.startsWith("Bearer")), challenges.toString());
         assertTrue(challenges.stream().anyMatch(c -> c.startsWith("Basic")), challenges.toString());
@@ -56,6 +57,8 @@ class SecurityIT {
         HttpResponse<String> page = browser.get("/library.jsp");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Signed in as <strong>admin</strong>"), page.body());
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElseThrow(), "no other site frames our pages");
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
     }
 
     @Test
