@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -134,12 +135,13 @@ public final class MediamillClient {
 
     /** Any request with a JSON body (or none when {@code json} is null). */
     public HttpResponse<String> sendJson(String method, String path, String json, String... headers) {
-        HttpRequest.Builder builder = request(path, headers);
-        if (json != null) {
-            builder.header("Content-Type", "application/json");
+        if (json == null) {
+            return send(method, path, HttpRequest.BodyPublishers.noBody(), headers);
         }
-        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        String[] withType = Arrays.copyOf(headers, headers.length + 2);
+        withType[headers.length] = "Content-Type";
+        withType[headers.length + 1] = "application/json";
+        return send(method, path, HttpRequest.BodyPublishers.ofString(json), withType);
     }
 
     /** POST /api/videos with the file in part "file" (under the given client file name) and an optional title. */
@@ -172,8 +174,8 @@ public final class MediamillClient {
 
     /** Any request: {@code body} may be null for none; {@code headers} are name, value pairs. */
     public HttpResponse<String> call(String method, String path, byte[] body, String... headers) {
-        HttpRequest.BodyPublisher content = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
-        return send(request(path, headers).method(method, content).build(), HttpResponse.BodyHandlers.ofString());
+        return send(method, path, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body),
+                headers);
     }
 
     public HttpResponse<String> post(String path) {

@@ -99,8 +99,6 @@ public class MediaServlet extends HttpServlet {
         }
     }
 
-    /** The signed-in user, once authentication exists; until then every request is anonymous. */
-
     private static void notFound(HttpServletResponse response, boolean withBody) throws IOException {
         plain(response, HttpServletResponse.SC_NOT_FOUND, "Not found.", withBody);
     }
