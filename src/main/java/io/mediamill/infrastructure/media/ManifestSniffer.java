@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class ManifestSniffer {
 
-    static final int HEAD_BYTES = 4096;
+    private static final int HEAD_BYTES = 4096;
 
     private static final String BOM = "\uFEFF";
     private static final Pattern CONCAT_LINE = Pattern.compile("(ffconcat\\s+version|file)\\s+\\S.*");
