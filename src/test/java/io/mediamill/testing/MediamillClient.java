@@ -71,11 +71,6 @@ public final class MediamillClient {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Any request, such as the tus protocol's creation POST, PATCH and HEAD, with headers given as name, value, ... */
-    public HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
-        return send(request(path, headers).method(method, body).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     /** Reads a server-sent event stream to its end and returns its {@code data:} payloads as JSON. */
     public List<JsonObject> events(String path) {
         HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream")
@@ -114,6 +109,11 @@ public final class MediamillClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(body))
                 .build();
         return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any request: a method, a body and headers (name, value, name, value...). */
+    public HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+        return send(request(path, headers).method(method, body).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> delete(String path) {
