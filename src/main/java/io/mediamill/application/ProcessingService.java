@@ -6,6 +6,7 @@ import io.mediamill.domain.model.video.VideoNotFoundException;
 import io.mediamill.domain.model.video.VideoRepository;
 import io.mediamill.domain.model.video.Watermark;
 import io.mediamill.infrastructure.config.MediamillConfig;
+import io.mediamill.infrastructure.media.MediaInput;
 import io.mediamill.infrastructure.media.WatermarkOverlay;
 import io.mediamill.infrastructure.storage.MediaStorage;
 import jakarta.annotation.Resource;
@@ -13,7 +14,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -69,12 +69,12 @@ public class ProcessingService {
     }
 
     /**
-     * Marks the video as being processed by this job execution; returns where its source is when it still
-     * needs probing (uploads are probed when they arrive, so usually it does not).
+     * Marks the video as being processed by this job execution; returns its source, to be read as an upload
+     * is, when it still needs probing (uploads are probed when they arrive, so usually it does not).
      */
-    public Optional<Path> begin(String videoId, long executionId) {
+    public Optional<MediaInput> begin(String videoId, long executionId) {
         Video video = videos.update(videoId, v -> v.startProcessing(executionId, clock.instant()));
-        return video.isProbed() ? Optional.empty() : Optional.of(storage.resolve(video.sourcePath()));
+        return video.isProbed() ? Optional.empty() : Optional.of(AcceptedFormats.upload(storage.resolve(video.sourcePath())));
     }
 
     public void recordProbe(String videoId, MediaInfo info) {
@@ -94,13 +94,13 @@ public class ProcessingService {
             throw new IllegalStateException("video " + videoId + " has not been probed");
         }
         WatermarkOverlay overlay = video.watermark().map(this::overlay).orElse(null);
-        return new SourceMedia(videoId, storage.resolve(video.sourcePath()), video.sourceFacts(), video.durationSeconds(),
-                overlay);
+        return new SourceMedia(videoId, AcceptedFormats.source(storage.resolve(video.sourcePath()), video.container()),
+                video.sourceFacts(), video.durationSeconds(), overlay);
     }
 
     private WatermarkOverlay overlay(Watermark watermark) {
-        return new WatermarkOverlay(storage.resolve(watermark.path()), watermark.corner(), watermark.margin(),
-                watermark.opacity());
+        return new WatermarkOverlay(AcceptedFormats.watermark(storage.resolve(watermark.path())), watermark.corner(),
+                watermark.margin(), watermark.opacity());
     }
 
     @Transactional
@@ -163,11 +163,18 @@ public class ProcessingService {
 
     /**
      * Records why processing failed, naming the step. Its own transaction: the step's own transaction has
-     * usually been rolled back by the time this runs.
+     * usually been rolled back by the time this runs. The reason as given (for ffmpeg, its stderr tail with
+     * the paths it was handed) goes to the server log for operators; the video's {@code error}, which its
+     * uploader sees, names their file and no path on the server.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void fail(String videoId, String step, String reason) {
         LOG.warning(() -> "video " + videoId + " failed in step " + step + ": " + reason);
-        videos.update(videoId, video -> video.markFailed(step + ": " + reason, clock.instant()));
+        videos.update(videoId, video -> video.markFailed(step + ": " + redaction(video).apply(reason), clock.instant()));
+    }
+
+    private PathRedaction redaction(Video video) {
+        return new PathRedaction(storage.root(), storage.videoDir(video.id()), storage.resolve(video.sourcePath()),
+                video.originalFilename());
     }
 }

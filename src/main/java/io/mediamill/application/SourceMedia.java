@@ -2,11 +2,15 @@ package io.mediamill.application;
 
 import io.mediamill.domain.model.video.LadderPlan;
 import io.mediamill.domain.model.video.SourceFacts;
+import io.mediamill.infrastructure.media.MediaInput;
 import io.mediamill.infrastructure.media.WatermarkOverlay;
-import java.nio.file.Path;
 
-/** What the processing steps need to know about a video's source: where it is, its facts, the watermark if any. */
-public record SourceMedia(String videoId, Path path, SourceFacts facts, Double durationSeconds, WatermarkOverlay watermark) {
+/**
+ * What the processing steps need to know about a video's source: where it is and how it may be read, its
+ * facts, the watermark if any.
+ */
+public record SourceMedia(String videoId, MediaInput input, SourceFacts facts, Double durationSeconds,
+                          WatermarkOverlay watermark) {
 
     public int width() {
         return facts.width();

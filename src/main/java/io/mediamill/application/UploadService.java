@@ -7,6 +7,7 @@ import io.mediamill.domain.model.video.Visibility;
 import io.mediamill.domain.model.video.Watermark;
 import io.mediamill.infrastructure.config.MediamillConfig;
 import io.mediamill.infrastructure.media.MediaProber;
+import io.mediamill.infrastructure.media.RefusedFormatException;
 import io.mediamill.infrastructure.media.UnreadableMediaException;
 import io.mediamill.infrastructure.storage.MediaStorage;
 import io.mediamill.infrastructure.storage.Received;
@@ -87,7 +88,7 @@ public class UploadService {
             }
             return new Accepted(existing.get(), true);
         }
-        MediaInfo media = probe(received, named, watermarkImage);
+        MediaInfo media = probe(received, fileName, named, watermarkImage);
         String videoId = Video.newId();
         try {
             Watermark stored = watermark == null ? null : new Watermark(
@@ -112,15 +113,22 @@ public class UploadService {
         return new Accepted(videos.find(videoId).orElseThrow(), false);
     }
 
-    /** ffprobe decides what the file is, not its name or Content-Type; what cannot become a video is refused. */
-    private MediaInfo probe(Received received, String named, Path watermarkImage) {
+    /**
+     * ffprobe decides what the file is, not its name or Content-Type; what cannot become a video is refused.
+     * It reads nothing but the upload: a playlist, manifest or list that points at other files is refused
+     * for what it is, before anything it names is opened. ffprobe's words name the file as the user knows it.
+     */
+    private MediaInfo probe(Received received, String fileName, String named, Path watermarkImage) {
         String refusal;
         MediaInfo media = null;
         try {
-            media = probeSlots.run(() -> prober.probe(received.path()));
+            media = probeSlots.run(() -> prober.probe(AcceptedFormats.upload(received.path())));
             refusal = MediaAcceptance.refusal(media, config.maxDurationSeconds()).orElse(null);
+        } catch (RefusedFormatException e) {
+            refusal = AcceptedFormats.refusal(e.format());
         } catch (UnreadableMediaException e) {
-            refusal = "is not a video or audio file (" + e.getMessage() + ")";
+            String reason = new PathRedaction(storage.root(), null, received.path(), fileName).apply(e.getMessage());
+            refusal = "is not a video or audio file (" + reason + ")";
         }
         if (refusal != null) {
             storage.deleteQuietly(received.path());

@@ -16,7 +16,7 @@ class SourceMediaTest {
     }
 
     private static SourceMedia source(int width, int height) {
-        return new SourceMedia("id", Path.of("s"), new SourceFacts(width, height, "h264", "yuv420p", 0, 1L, false, null, false),
+        return new SourceMedia("id", AcceptedFormats.upload(Path.of("s")), new SourceFacts(width, height, "h264", "yuv420p", 0, 1L, false, null, false),
                 1.0, null);
     }
 }

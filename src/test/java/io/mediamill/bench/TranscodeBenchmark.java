@@ -1,5 +1,6 @@
 package io.mediamill.bench;
 
+import io.mediamill.application.AcceptedFormats;
 import io.mediamill.domain.model.video.LadderPlan;
 import io.mediamill.domain.model.video.MediaInfo;
 import io.mediamill.domain.model.video.SourceFacts;
@@ -122,7 +123,8 @@ public final class TranscodeBenchmark {
     }
 
     private SourceFacts facts(Path file) {
-        MediaInfo info = new FfprobeJsonParser().parse(runner.run(new FfprobeCommands("ffprobe").probe(file), LIMIT).stdout());
+        MediaInfo info = new FfprobeJsonParser().parse(runner.run(new FfprobeCommands("ffprobe").probe(
+                AcceptedFormats.upload(file)), LIMIT).stdout());
         return new SourceFacts(info.video().displayWidth(), info.video().displayHeight(), info.video().codec(),
                 info.video().pixelFormat(), info.video().rotation(), info.bitRate(), info.hasAudio(),
                 info.hasAudio() ? info.audio().codec() : null, false);
@@ -130,8 +132,9 @@ public final class TranscodeBenchmark {
 
     private void runLadder(Path source, LadderPlan plan, String name) {
         Path out = fresh(name);
-        runner.runWithProgress(ffmpeg.ladder(source, plan, null, out), new RunLimits(LIMIT, LIMIT),
-                s -> { });
+        // Read as the service reads a probed MP4 source.
+        runner.runWithProgress(ffmpeg.ladder(AcceptedFormats.source(source, "mov"), plan, null, out),
+                new RunLimits(LIMIT, LIMIT), s -> { });
     }
 
     /** The same rungs with the same settings, one ffmpeg run (one decode) each; the audio goes with the first. */

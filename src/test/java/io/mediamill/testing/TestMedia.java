@@ -3,7 +3,6 @@ package io.mediamill.testing;
 import io.mediamill.domain.model.video.MediaInfo;
 import io.mediamill.infrastructure.media.CommonsExecProcessRunner;
 import io.mediamill.infrastructure.media.ExternalCommand;
-import io.mediamill.infrastructure.media.FfprobeCommands;
 import io.mediamill.infrastructure.media.FfprobeJsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -125,8 +124,7 @@ public final class TestMedia {
     }
 
     public MediaInfo probe(Path file) {
-        String json = runner.run(new FfprobeCommands("ffprobe").probe(file), TIMEOUT).stdout();
-        return new FfprobeJsonParser().parse(json);
+        return probeUrl(file.toString());
     }
 
     public Path file(String name) {

@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
- * Builds ffmpeg invocations. Outputs are written to the path given (the caller's temporary name), with the
+ * Builds ffmpeg invocations. Every input is read the way its {@link MediaInput} allows (only local files,
+ * only the named demuxers). Outputs are written to the path given (the caller's temporary name), with the
  * format named explicitly because that name does not end in the real extension. ffmpeg logs warnings and
  * errors only, so the stderr tail kept for a failure is the part that says why.
  */
@@ -21,23 +22,34 @@ public final class FfmpegCommands {
         this.ffmpeg = ffmpeg;
     }
 
+    /** What every run starts with: quiet but for warnings, never reading stdin, overwriting its output. */
+    private List<String> head() {
+        return new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin", "-y"));
+    }
+
     /**
      * One JPEG frame at {@code seconds}, scaled to {@code height} lines keeping the aspect ratio. A fast seek
      * (before the input) jumps by keyframes; an exact one (after it) decodes from the start: the way out for
      * containers such as MPEG-TS whose fast seek can land past the last keyframe.
      */
-    public ExternalCommand snapshot(Path source, double seconds, int height, Path output, boolean exactSeek) {
-        List<String> argv = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin", "-y"));
+    public ExternalCommand snapshot(MediaInput source, double seconds, int height, Path output, boolean exactSeek) {
+        List<String> argv = head();
         argv.addAll(seek(source, seconds, exactSeek));
         argv.addAll(List.of("-map", "0:v:0", "-frames:v", "1", "-vf", "scale=-2:" + height,
                 "-c:v", "mjpeg", "-q:v", "3", "-f", "image2", "-update", "1", output.toString()));
         return new ExternalCommand(argv);
     }
 
-    private static List<String> seek(Path source, double seconds, boolean exact) {
-        return exact
-                ? List.of("-i", source.toString(), "-ss", formatSeconds(seconds))
-                : List.of("-ss", formatSeconds(seconds), "-i", source.toString());
+    private static List<String> seek(MediaInput source, double seconds, boolean exact) {
+        List<String> argv = new ArrayList<>();
+        if (!exact) {
+            argv.addAll(List.of("-ss", formatSeconds(seconds)));
+        }
+        argv.addAll(source.arguments());
+        if (exact) {
+            argv.addAll(List.of("-ss", formatSeconds(seconds)));
+        }
+        return argv;
     }
 
     /** Segment length of the adaptive stream; keyframes every {@value #KEYFRAME_SECONDS} s align every rung on it. */
@@ -50,11 +62,12 @@ public final class FfmpegCommands {
      * Every rung and the audio go into one DASH output whose CMAF segments the HLS playlists share.
      * Progress is reported on stdout.
      */
-    public ExternalCommand ladder(Path source, LadderPlan plan, WatermarkOverlay watermark, Path outputDir) {
-        List<String> argv = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin", "-y",
-                "-progress", "pipe:1", "-nostats", "-i", source.toString()));
+    public ExternalCommand ladder(MediaInput source, LadderPlan plan, WatermarkOverlay watermark, Path outputDir) {
+        List<String> argv = head();
+        argv.addAll(List.of("-progress", "pipe:1", "-nostats"));
+        argv.addAll(source.arguments());
         if (watermark != null) {
-            argv.addAll(List.of("-i", watermark.image().toString()));
+            argv.addAll(watermark.image().arguments());
         }
         List<LadderPlan.Rung> encoded = plan.encodedRungs();
         if (!encoded.isEmpty()) {
@@ -135,19 +148,26 @@ public final class FfmpegCommands {
     }
 
     /**
+     * Our own stream, as the ladder wrote it: HLS media playlists over fMP4 segments. The HLS demuxer hands
+     * its whitelists on to the demuxer of each segment, so both are named.
+     */
+    static final List<String> OWN_STREAM_FORMATS = List.of("hls", "mov");
+
+    /**
      * The progressive download, remuxed from the stream without re-encoding: the top rung's video (if any)
-     * with the audio (if any), the moov atom up front.
+     * with the audio (if any), the moov atom up front. The playlists are ours, yet they are read as what they
+     * are and from local files only.
      */
     public ExternalCommand download(Path videoPlaylist, Path audioPlaylist, Path output) {
-        List<String> argv = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin", "-y"));
+        List<String> argv = head();
         List<String> maps = new ArrayList<>();
         int input = 0;
         if (videoPlaylist != null) {
-            argv.addAll(List.of("-i", videoPlaylist.toString()));
+            argv.addAll(ownStream(videoPlaylist).arguments());
             maps.addAll(List.of("-map", input++ + ":v:0"));
         }
         if (audioPlaylist != null) {
-            argv.addAll(List.of("-i", audioPlaylist.toString()));
+            argv.addAll(ownStream(audioPlaylist).arguments());
             maps.addAll(List.of("-map", input + ":a:0"));
         }
         argv.addAll(maps);
@@ -155,12 +175,16 @@ public final class FfmpegCommands {
         return new ExternalCommand(argv);
     }
 
+    private static MediaInput ownStream(Path playlist) {
+        return new MediaInput(playlist, "hls", OWN_STREAM_FORMATS);
+    }
+
     /**
      * The poster: ffmpeg's thumbnail filter picks the most representative of the frames in a window
      * (50 frames) starting at {@code seconds}, so a fade or a black frame is not the face of the video.
      */
-    public ExternalCommand poster(Path source, double seconds, int height, Path output, boolean exactSeek) {
-        List<String> argv = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin", "-y"));
+    public ExternalCommand poster(MediaInput source, double seconds, int height, Path output, boolean exactSeek) {
+        List<String> argv = head();
         argv.addAll(seek(source, seconds, exactSeek));
         argv.addAll(List.of("-map", "0:v:0", "-vf", "thumbnail=n=50,scale=-2:" + height, "-frames:v", "1",
                 "-c:v", "mjpeg", "-q:v", "3", "-f", "image2", "-update", "1", output.toString()));
@@ -168,21 +192,25 @@ public final class FfmpegCommands {
     }
 
     /** A poster for sound without pictures: the waveform of the first audio stream. */
-    public ExternalCommand waveformPoster(Path source, int width, int height, Path output) {
-        return new ExternalCommand(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin", "-y", "-i", source.toString(),
-                "-filter_complex", "[0:a:0]showwavespic=s=" + width + "x" + height + ":colors=0x3b82f6[p]",
+    public ExternalCommand waveformPoster(MediaInput source, int width, int height, Path output) {
+        List<String> argv = head();
+        argv.addAll(source.arguments());
+        argv.addAll(List.of("-filter_complex", "[0:a:0]showwavespic=s=" + width + "x" + height + ":colors=0x3b82f6[p]",
                 "-map", "[p]", "-frames:v", "1",
                 "-c:v", "mjpeg", "-q:v", "3", "-f", "image2", "-update", "1", output.toString()));
+        return new ExternalCommand(argv);
     }
 
     /** The storyboard sprite: one frame every {@code intervalSeconds}, scaled to a tile, laid out in a grid. */
-    public ExternalCommand storyboard(Path source, double intervalSeconds, int tileWidth, int tileHeight, int columns,
-                                      int rows, Path output) {
-        return new ExternalCommand(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin", "-y", "-i", source.toString(),
-                "-map", "0:v:0",
+    public ExternalCommand storyboard(MediaInput source, double intervalSeconds, int tileWidth, int tileHeight,
+                                      int columns, int rows, Path output) {
+        List<String> argv = head();
+        argv.addAll(source.arguments());
+        argv.addAll(List.of("-map", "0:v:0",
                 "-vf", "fps=" + decimal(1 / intervalSeconds) + ",scale=" + tileWidth + ":" + tileHeight + ",tile="
                         + columns + "x" + rows,
                 "-frames:v", "1", "-c:v", "mjpeg", "-q:v", "4", "-f", "image2", "-update", "1", output.toString()));
+        return new ExternalCommand(argv);
     }
 
     private static String decimal(double value) {

@@ -33,7 +33,7 @@ public class Transcoder {
     }
 
     /** One frame; when the fast seek yields no picture (past the last keyframe), once more with an exact one. */
-    public void snapshot(String videoId, Path source, double seconds, int height, Path output) {
+    public void snapshot(String videoId, MediaInput source, double seconds, int height, Path output) {
         runner.run(commands.snapshot(source, seconds, height, output, false).ownedBy(videoId), config.probeTimeout());
         if (isEmpty(output)) {
             runner.run(commands.snapshot(source, seconds, height, output, true).ownedBy(videoId),
@@ -42,7 +42,7 @@ public class Transcoder {
     }
 
     /** The poster; when the fast seek yields no picture, once more with an exact one. */
-    public void poster(String videoId, Path source, double seconds, int height, Path output) {
+    public void poster(String videoId, MediaInput source, double seconds, int height, Path output) {
         runner.run(commands.poster(source, seconds, height, output, false).ownedBy(videoId), config.probeTimeout());
         if (isEmpty(output)) {
             runner.run(commands.poster(source, seconds, height, output, true).ownedBy(videoId),
@@ -58,19 +58,19 @@ public class Transcoder {
         }
     }
 
-    public void waveformPoster(String videoId, Path source, int width, int height, Path output) {
+    public void waveformPoster(String videoId, MediaInput source, int width, int height, Path output) {
         runner.run(commands.waveformPoster(source, width, height, output).ownedBy(videoId),
                 config.transcodeTimeout(null));
     }
 
-    public void storyboard(String videoId, Path source, double interval, int tileWidth, int tileHeight, int columns,
+    public void storyboard(String videoId, MediaInput source, double interval, int tileWidth, int tileHeight, int columns,
                            int rows, Path output, Double sourceSeconds) {
         runner.run(commands.storyboard(source, interval, tileWidth, tileHeight, columns, rows, output).ownedBy(videoId),
                 config.transcodeTimeout(sourceSeconds));
     }
 
     /** Encodes the whole ladder in one run; {@code processedSeconds} hears how far into the source it got. */
-    public void ladder(String videoId, Path source, LadderPlan plan, WatermarkOverlay watermark, Path outputDir,
+    public void ladder(String videoId, MediaInput source, LadderPlan plan, WatermarkOverlay watermark, Path outputDir,
                        Double sourceSeconds, DoubleConsumer processedSeconds) {
         runner.runWithProgress(commands.ladder(source, plan, watermark, outputDir).ownedBy(videoId),
                 new RunLimits(config.transcodeTimeout(sourceSeconds), config.stallTimeout()), processedSeconds);

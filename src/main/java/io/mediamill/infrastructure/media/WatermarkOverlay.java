@@ -1,10 +1,9 @@
 package io.mediamill.infrastructure.media;
 
 import io.mediamill.domain.model.video.Watermark;
-import java.nio.file.Path;
 
-/** A watermark image on disk with where and how it goes over the picture. */
-public record WatermarkOverlay(Path image, Watermark.Corner corner, int margin, double opacity) {
+/** A watermark image on disk (read as the image it must be) with where and how it goes over the picture. */
+public record WatermarkOverlay(MediaInput image, Watermark.Corner corner, int margin, double opacity) {
 
     /** The overlay filter's position for the corner: W/H are the picture's size, w/h the image's. */
     String position() {

@@ -9,10 +9,20 @@ import org.junit.jupiter.api.Test;
 class FfprobeCommandsTest {
 
     @Test
-    void probeAsksForFormatAndStreamsAsJson() {
-        ExternalCommand command = new FfprobeCommands("ffprobe").probe(Path.of("/media/a b.mp4"));
+    void probeAsksForFormatAndStreamsAsJsonReadingOnlyTheFileWithTheAllowedDemuxers() {
+        ExternalCommand command = new FfprobeCommands("ffprobe").probe(
+                new MediaInput(Path.of("/media/a b.mp4"), null, List.of("mov", "matroska")));
 
         assertEquals(List.of("ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
-                "/media/a b.mp4"), command.argv());
+                "-protocol_whitelist", "file", "-format_whitelist", "mov,matroska", "-i", "/media/a b.mp4"), command.argv());
+    }
+
+    @Test
+    void aKnownFormatIsForced() {
+        ExternalCommand command = new FfprobeCommands("ffprobe").probe(
+                new MediaInput(Path.of("/m/s.mkv"), "matroska", List.of("mov", "matroska")));
+
+        assertEquals(List.of("-protocol_whitelist", "file", "-format_whitelist", "mov,matroska", "-f", "matroska",
+                "-i", "/m/s.mkv"), command.argv().subList(7, command.argv().size()));
     }
 }

@@ -53,7 +53,7 @@ public class PictureItemProcessor implements ItemProcessor {
 
     private PictureFile poster(SourceMedia source, PictureRequest.Poster poster, Path target) {
         int height = evenAtMost(source.height(), MAX_HEIGHT);
-        storage.produce(target, temporary -> transcoder.poster(videoId, source.path(), poster.startSeconds(), height,
+        storage.produce(target, temporary -> transcoder.poster(videoId, source.input(), poster.startSeconds(), height,
                 temporary));
         return new PictureFile(PictureFile.Kind.POSTER, 0, poster.startSeconds(), storage.relative(target),
                 source.widthAtHeight(height), height);
@@ -61,7 +61,7 @@ public class PictureItemProcessor implements ItemProcessor {
 
     private PictureFile snapshot(SourceMedia source, PictureRequest.Snapshot snapshot, Path target) {
         int height = evenAtMost(source.height(), SNAPSHOT_HEIGHT);
-        storage.produce(target, temporary -> transcoder.snapshot(videoId, source.path(), snapshot.timeSeconds(), height,
+        storage.produce(target, temporary -> transcoder.snapshot(videoId, source.input(), snapshot.timeSeconds(), height,
                 temporary));
         return new PictureFile(PictureFile.Kind.SNAPSHOT, snapshot.position(), snapshot.timeSeconds(),
                 storage.relative(target), source.widthAtHeight(height), height);
@@ -70,7 +70,7 @@ public class PictureItemProcessor implements ItemProcessor {
     /** The sprite first, then the track that points into it, so the track never names a missing image. */
     private PictureFile storyboard(SourceMedia source, StoryboardLayout layout) {
         Path sprite = storage.storyboardSprite(videoId);
-        storage.produce(sprite, temporary -> transcoder.storyboard(videoId, source.path(), layout.intervalSeconds(),
+        storage.produce(sprite, temporary -> transcoder.storyboard(videoId, source.input(), layout.intervalSeconds(),
                 layout.tileWidth(), layout.tileHeight(), layout.columns(), layout.rows(), temporary,
                 source.durationSeconds()));
         Path track = storage.storyboardTrack(videoId);
@@ -80,7 +80,7 @@ public class PictureItemProcessor implements ItemProcessor {
     }
 
     private PictureFile waveform(SourceMedia source, Path target) {
-        storage.produce(target, temporary -> transcoder.waveformPoster(videoId, source.path(), 1280, 720, temporary));
+        storage.produce(target, temporary -> transcoder.waveformPoster(videoId, source.input(), 1280, 720, temporary));
         return new PictureFile(PictureFile.Kind.POSTER, 0, 0, storage.relative(target), 1280, 720);
     }
 

@@ -53,7 +53,7 @@ public class StreamItemProcessor implements ItemProcessor {
         LadderPlan plan = source.plan();
         try (ProgressReport progress = processing.trackProgress(videoId, source.duration(),
                 ProgressWeights.PICTURES_DONE, ProgressWeights.LADDER_DONE)) {
-            storage.produceDirectory(stream, work -> transcoder.ladder(videoId, source.path(), plan, source.watermark(),
+            storage.produceDirectory(stream, work -> transcoder.ladder(videoId, source.input(), plan, source.watermark(),
                     work, source.durationSeconds(), progress));
         }
         return new StreamFiles(storage.relative(stream.resolve(StreamLayout.MASTER_PLAYLIST)),
