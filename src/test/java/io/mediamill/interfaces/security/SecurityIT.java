@@ -134,6 +134,15 @@ class SecurityIT {
     }
 
     @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() {
+        String cookie = new BrowserSession().get("/login").headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), cookie);
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         BrowserSession browser = new BrowserSession();
         browser.signIn("admin", MediamillClient.adminPassword(), "/");
