@@ -15,14 +15,12 @@ import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -45,7 +43,7 @@ class MediaAccessIT {
 
     private final MediamillClient client = new MediamillClient();
     private final TestMedia media = new TestMedia();
-    private final HttpClient anonymous = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final MediamillClient anonymous = MediamillClient.anonymous();
     private final MediaStorage volume = new MediaStorage(Path.of(System.getProperty("mediamill.it.home"), "media"));
 
     @Test
@@ -313,16 +311,9 @@ class MediaAccessIT {
         return URI.create(base).resolve(relative).toString();
     }
 
+    /** A GET with no credentials at all, as an outside player sends it. */
     private HttpResponse<byte[]> anonymous(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(client.baseUrl() + path)).timeout(Duration.ofSeconds(60)).GET().build();
-        try {
-            return anonymous.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return anonymous.getBytes(path);
     }
 
     private static String header(HttpResponse<?> response, String name) {
