@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Believes {@code X-Forwarded-For/-Proto/-Host} only when the connection comes from a configured reverse proxy
@@ -36,7 +38,7 @@ public class ProxyTrust {
 
     /** From the setting's text: comma-separated addresses and CIDR ranges. */
     static ProxyTrust of(String commaSeparated) {
-        return new ProxyTrust(java.util.Arrays.stream(commaSeparated.split(",")).map(String::strip)
+        return new ProxyTrust(Arrays.stream(commaSeparated.split(",")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList());
     }
 
@@ -67,12 +69,12 @@ public class ProxyTrust {
         return forwarded(request, "X-Forwarded-Host").orElse(fallback);
     }
 
-    private java.util.Optional<String> forwarded(HttpServletRequest request, String header) {
+    private Optional<String> forwarded(HttpServletRequest request, String header) {
         String value = request.getHeader(header);
         if (value == null || value.isBlank() || !trusts(request.getRemoteAddr())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(value.split(",")[0].strip());
+        return Optional.of(value.split(",")[0].strip());
     }
 
     public boolean trusts(String address) {

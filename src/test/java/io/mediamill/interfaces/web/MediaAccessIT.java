@@ -3,7 +3,6 @@ package io.mediamill.interfaces.web;
 import static io.mediamill.interfaces.web.MediaServletIT.assertBrowsersRunNothing;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mediamill.domain.model.video.MediaInfo;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -66,7 +67,7 @@ public class User {
         if (roles.isEmpty()) {
             return EnumSet.noneOf(Role.class);
         }
-        return Arrays.stream(roles.split(",")).map(Role::named).flatMap(java.util.Optional::stream)
+        return Arrays.stream(roles.split(",")).map(Role::named).flatMap(Optional::stream)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 

@@ -2,7 +2,6 @@ package io.mediamill.interfaces.batch.transcode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mediamill.domain.model.video.MediaInfo;
