@@ -31,6 +31,7 @@ server_configure() {
   esac
   cat "$PAYARA_CONFIG/datasource-$DB_DRIVER.asadmin" "$PAYARA_CONFIG/mediamill.asadmin" \
     | sed -e "s|@BIND_ADDRESS@|$BIND_ADDRESS|g" -e "s|@DB_SCHEMA@|$schema|g" > "$BASE_DIR/preboot.asadmin"
+  sed "s|@SERVER_LOG@|$SERVER_LOG|g" "$PAYARA_CONFIG/logging.properties" > "$BASE_DIR/logging.properties"
 }
 
 # The database of a jdbc:mariadb://host:port/database?options URL.
@@ -50,7 +51,7 @@ server_deploy() {
 server_command() {
   SERVER_COMMAND=(java -Xmx1g -jar "$PAYARA_JAR" --rootdir "$BASE_DIR" --port "$PORT"
     --nohazelcast --disablephonehome --prebootcommandfile "$BASE_DIR/preboot.asadmin"
-    --addlibs "$PAYARA_DRIVER" --logtofile "$SERVER_LOG"
+    --addlibs "$PAYARA_DRIVER" --logproperties "$BASE_DIR/logging.properties"
     --contextroot / --deploy "$BASE_DIR/deployments/mediamill.war")
 }
 
