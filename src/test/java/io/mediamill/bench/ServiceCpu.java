@@ -77,12 +77,16 @@ final class ServiceCpu {
                 Long.parseLong(fields[14])};
     }
 
-    /** WildFly's names: Undertow's request workers are "default task-N", the EE pool's "EE-ManagedExecutorService-…". */
+    /**
+     * Both servers' names: request workers are Undertow's "default task-N" on WildFly and Grizzly's
+     * "http-thread-pool::…" on Payara; the EE pool's are "EE-ManagedExecutorService-…" and
+     * "concurrent/__defaultManagedExecutorService-…" (the kernel keeps the first 15 characters).
+     */
     static String group(String threadName) {
-        if (threadName.startsWith("default task")) {
+        if (threadName.startsWith("default task") || threadName.startsWith("http-thread-poo")) {
             return REQUESTS;
         }
-        if (threadName.startsWith("EE-Managed")) {
+        if (threadName.startsWith("EE-Managed") || threadName.startsWith("concurrent/__de")) {
             return POOL;
         }
         if (threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler") || threadName.startsWith("G1 ")

@@ -36,6 +36,13 @@ class ServiceCpuTest {
     }
 
     @Test
+    void groupsPayaraThreadsByWhatTheyDo() {
+        assertEquals(ServiceCpu.REQUESTS, ServiceCpu.group("http-thread-poo"));
+        assertEquals(ServiceCpu.POOL, ServiceCpu.group("concurrent/__de"));
+        assertEquals(ServiceCpu.OTHER, ServiceCpu.group("Grizzly-kernel("));
+    }
+
+    @Test
     void accountsForEverySecondOfTheProcessIncludingEndedThreadsAndChildren() {
         Map<String, Double> seconds = new ServiceCpu(ProcessHandle.current().pid()).seconds();
 

@@ -81,8 +81,9 @@ public final class TranscodeBenchmark {
             throw new IllegalStateException("the generated sources did not come out as intended: " + plan + " / " + compliantPlan);
         }
 
-        System.out.printf(Locale.ROOT, "Mediamill transcode benchmark: generated 1920x1080 25 fps source, %.1f s "
-                + "(testsrc2 + sine), best of %d rounds, %d cores%n", seconds, rounds, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "Mediamill transcode benchmark on %s: generated 1920x1080 25 fps source, %.1f s "
+                + "(testsrc2 + sine), best of %d rounds, %d cores%n", System.getProperty("mediamill.bench.server", "the server"),
+                seconds, rounds, Runtime.getRuntime().availableProcessors());
         warmUp();
         double ladder = Double.MAX_VALUE;
         double perRung = Double.MAX_VALUE;

@@ -87,8 +87,9 @@ public final class UploadBenchmark {
     private void run(int rounds, List<Long> sizesMib, long largeMib) throws Exception {
         HttpServer sink = sink(Path.of(System.getProperty("mediamill.it.work")));
         String sinkUrl = "http://127.0.0.1:" + sink.getAddress().getPort() + "/sink";
-        System.out.printf(Locale.ROOT, "Mediamill upload benchmark: uncompressed video over loopback, best of %d rounds, %d cores%n",
-                rounds, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "Mediamill upload benchmark on %s: uncompressed video over loopback, best of %d rounds, "
+                + "%d cores%n", System.getProperty("mediamill.bench.server", "the server"), rounds,
+                Runtime.getRuntime().availableProcessors());
         try {
             warmUp(sinkUrl);
             for (long mib : sizesMib) {
@@ -103,7 +104,7 @@ public final class UploadBenchmark {
         Path large = rawVideo("heap-large.mkv", largeMib);
         try {
             System.out.println();
-            System.out.printf(Locale.ROOT, "peak server heap (jstat, %s; -Xmx from WildFly's standalone.conf)%n", "every 100 ms");
+            System.out.printf(Locale.ROOT, "peak server heap (jstat, %s; -Xmx as the launcher sets it)%n", "every 100 ms");
             System.out.printf(Locale.ROOT, "  %-30s %8.0f MiB%n", "multipart, 64 MiB upload",
                     peakHeapMib(() -> deleteVideo(postMultipart(client.baseUrl() + "/api/videos", small), "Location")));
             System.out.printf(Locale.ROOT, "  %-30s %8.0f MiB%n", "multipart, " + largeMib + " MiB upload",

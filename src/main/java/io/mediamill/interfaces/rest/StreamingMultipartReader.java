@@ -21,7 +21,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -45,7 +44,7 @@ import org.apache.james.mime4j.stream.RawFieldParser;
 @Provider
 @ApplicationScoped
 @Consumes(MediaType.MULTIPART_FORM_DATA)
-public class StreamingMultipartReader implements MessageBodyReader<List<EntityPart>> {
+public class StreamingMultipartReader implements MessageBodyReader<MultipartUpload> {
 
     @Inject
     UploadSpool spool;
@@ -61,15 +60,13 @@ public class StreamingMultipartReader implements MessageBodyReader<List<EntityPa
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return List.class.isAssignableFrom(type)
-                && genericType instanceof ParameterizedType parameterized
-                && parameterized.getActualTypeArguments()[0] == EntityPart.class;
+        return type == MultipartUpload.class;
     }
 
     @Override
-    public List<EntityPart> readFrom(Class<List<EntityPart>> type, Type genericType, Annotation[] annotations,
-                                     MediaType mediaType, MultivaluedMap<String, String> httpHeaders,
-                                     InputStream entityStream) throws IOException {
+    public MultipartUpload readFrom(Class<MultipartUpload> type, Type genericType, Annotation[] annotations,
+                                    MediaType mediaType, MultivaluedMap<String, String> httpHeaders,
+                                    InputStream entityStream) throws IOException {
         String contentLength = httpHeaders.getFirst(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null && contentLength.strip().matches("\\d{1,18}")) {
             diskReserve.requireRoomFor(Long.parseLong(contentLength.strip()), "The upload of " + contentLength.strip() + " bytes");
@@ -107,7 +104,7 @@ public class StreamingMultipartReader implements MessageBodyReader<List<EntityPa
         } catch (MimeException e) {
             throw new BadRequestException("The multipart body is malformed: " + e.getMessage(), e);
         }
-        return parts;
+        return new MultipartUpload(parts);
     }
 
     /** Reads one part as its kind says: what the client declares (a file name or none) does not decide it. */

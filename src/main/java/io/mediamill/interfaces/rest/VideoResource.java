@@ -39,7 +39,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -80,15 +79,15 @@ public class VideoResource {
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(List<EntityPart> parts) throws IOException {
-        EntityPart file = part(parts, "file")
+    public Response upload(MultipartUpload form) throws IOException {
+        EntityPart file = form.part("file")
                 .orElseThrow(() -> new InvalidUploadException("The request has no part named \"file\" carrying the video."));
-        String title = part(parts, "title").map(VideoResource::text).orElse(null);
-        Visibility visibility = visibility(part(parts, "visibility").map(VideoResource::text).orElse(null));
+        String title = form.part("title").map(VideoResource::text).orElse(null);
+        Visibility visibility = visibility(form.part("visibility").map(VideoResource::text).orElse(null));
         UploadService.Accepted accepted;
         try (InputStream content = file.getContent()) {
             accepted = uploads.upload(actor.get().username(), title, file.getFileName().orElse(null), content,
-                    watermark(parts), visibility);
+                    watermark(form), visibility);
         }
         // The same content again is the video it already is: 200 and where it lives, not a second copy.
         return Response.status(accepted.duplicate() ? Response.Status.OK : Response.Status.CREATED)
@@ -133,12 +132,12 @@ public class VideoResource {
         }
     }
 
-    private static WatermarkUpload watermark(List<EntityPart> parts) {
-        Optional<EntityPart> image = part(parts, "watermark");
+    private static WatermarkUpload watermark(MultipartUpload form) {
+        Optional<EntityPart> image = form.part("watermark");
         if (image.isEmpty()) {
             return null;
         }
-        String cornerName = part(parts, "watermarkCorner").map(VideoResource::text).orElse("bottom-right");
+        String cornerName = form.part("watermarkCorner").map(VideoResource::text).orElse("bottom-right");
         Watermark.Corner corner;
         try {
             corner = Watermark.Corner.valueOf(cornerName.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -147,9 +146,9 @@ public class VideoResource {
                     + cornerName + "\".");
         }
         try {
-            int margin = part(parts, "watermarkMargin").map(VideoResource::text).map(String::strip).map(Integer::parseInt)
+            int margin = form.part("watermarkMargin").map(VideoResource::text).map(String::strip).map(Integer::parseInt)
                     .orElse(16);
-            double opacity = part(parts, "watermarkOpacity").map(VideoResource::text).map(String::strip)
+            double opacity = form.part("watermarkOpacity").map(VideoResource::text).map(String::strip)
                     .map(Double::parseDouble).orElse(0.8);
             if (margin < 0 || margin > 1000 || !(opacity > 0 && opacity <= 1)) {
                 throw new NumberFormatException();
@@ -158,10 +157,6 @@ public class VideoResource {
         } catch (NumberFormatException e) {
             throw new InvalidUploadException("watermarkMargin must be 0 to 1000 pixels and watermarkOpacity above 0 and at most 1.");
         }
-    }
-
-    private static Optional<EntityPart> part(List<EntityPart> parts, String name) {
-        return parts.stream().filter(p -> p.getName().equals(name)).findFirst();
     }
 
     private static String text(EntityPart part) {
