@@ -60,12 +60,20 @@ public class HealthChecks {
     private Check database() {
         try (Connection connection = dataSource.getConnection()) {
             boolean valid = connection.isValid(2);
-            String product = connection.getMetaData().getDatabaseProductName() + " "
-                    + connection.getMetaData().getDatabaseProductVersion();
+            String product = product(connection.getMetaData().getDatabaseProductName(),
+                    connection.getMetaData().getDatabaseProductVersion());
             return new Check(valid, valid ? product : product + " does not answer");
         } catch (SQLException e) {
             return new Check(false, "no connection: " + e.getMessage());
         }
+    }
+
+    /**
+     * The database as it names itself. MariaDB's driver may be asked to call the server "MySQL" (Payara's batch
+     * runtime knows no MariaDB), but the server's own version string still says MariaDB.
+     */
+    static String product(String name, String version) {
+        return version.contains("MariaDB") ? "MariaDB " + version : name + " " + version;
     }
 
     /** A job repository that failed to start leaves the job operator stopped: uploads would never be processed. */

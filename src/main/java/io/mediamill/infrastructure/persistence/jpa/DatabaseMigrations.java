@@ -4,8 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -17,7 +17,10 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 @Singleton
 @Startup
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Bean-managed and never beginning one: no container transaction around the work, whose repositories demarcate
+// their own (a container-managed EJB calling @Transactional beans can leave Payara's request threads unable to
+// use UserTransaction, which its batch runtime needs).
+@TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigrations {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());

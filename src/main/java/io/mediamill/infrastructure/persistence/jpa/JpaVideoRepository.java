@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Videos in the relational database through JPA. */
+/**
+ * Videos in the relational database through JPA. Transactions are demarcated on the repositories only, never
+ * on a caller as well: Payara's {@code @Transactional} interceptor keeps per-call state in a field shared by
+ * concurrent calls, and a nested {@code @Transactional} call racing with another thread can leave a thread
+ * unable to begin a UserTransaction, which its batch runtime needs for every chunk.
+ */
 @ApplicationScoped
 @Transactional
 public class JpaVideoRepository implements VideoRepository {
@@ -38,6 +43,12 @@ public class JpaVideoRepository implements VideoRepository {
         change.accept(video);
         em.flush();
         return video;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Video updateOnItsOwn(String id, Consumer<Video> change) {
+        return update(id, change);
     }
 
     @Override

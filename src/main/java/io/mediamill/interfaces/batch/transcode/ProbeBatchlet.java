@@ -5,6 +5,7 @@ import io.mediamill.infrastructure.media.MediaProber;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -26,12 +27,20 @@ public class ProbeBatchlet extends AbstractBatchlet {
     ProcessingService processing;
 
     @Inject
+    StepContext stepContext;
+
+    @Inject
     MediaProber prober;
 
     @Override
     public String process() {
-        processing.begin(videoId, jobContext.getExecutionId())
-                .ifPresent(source -> processing.recordProbe(videoId, prober.probe(source)));
+        try {
+            processing.begin(videoId, jobContext.getExecutionId())
+                    .ifPresent(source -> processing.recordProbe(videoId, prober.probe(source)));
+        } catch (RuntimeException e) {
+            StepFailure.remember(stepContext, e);
+            throw e;
+        }
         return BatchStatus.COMPLETED.name();
     }
 }

@@ -4,6 +4,7 @@ import io.mediamill.application.ProcessingService;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,9 +21,17 @@ public class PublishBatchlet extends AbstractBatchlet {
     @Inject
     ProcessingService processing;
 
+    @Inject
+    StepContext stepContext;
+
     @Override
     public String process() {
-        processing.publish(videoId);
+        try {
+            processing.publish(videoId);
+        } catch (RuntimeException e) {
+            StepFailure.remember(stepContext, e);
+            throw e;
+        }
         return BatchStatus.COMPLETED.name();
     }
 }

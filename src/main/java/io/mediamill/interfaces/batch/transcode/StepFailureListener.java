@@ -2,19 +2,26 @@ package io.mediamill.interfaces.batch.transcode;
 
 import io.mediamill.application.ProcessingService;
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.listener.AbstractStepListener;
+import jakarta.batch.api.chunk.listener.ItemProcessListener;
+import jakarta.batch.api.chunk.listener.ItemReadListener;
+import jakarta.batch.api.chunk.listener.ItemWriteListener;
+import jakarta.batch.api.listener.StepListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Marks the video FAILED when a step fails, naming the step and the root cause (for ffmpeg, its stderr tail). */
+/**
+ * Marks the video FAILED when a step fails, naming the step and the root cause (for ffmpeg, its stderr tail).
+ * It also listens to the chunk steps' items, which is where both batch runtimes hand over a chunk's failure.
+ */
 @Dependent
 @Named
-public class StepFailureListener extends AbstractStepListener {
+public class StepFailureListener implements StepListener, ItemReadListener, ItemProcessListener, ItemWriteListener {
 
     private static final Logger LOG = Logger.getLogger(StepFailureListener.class.getName());
 
@@ -29,8 +36,12 @@ public class StepFailureListener extends AbstractStepListener {
     ProcessingService processing;
 
     @Override
+    public void beforeStep() {
+    }
+
+    @Override
     public void afterStep() {
-        Exception failure = stepContext.getException();
+        Exception failure = StepFailure.of(stepContext);
         if (failure == null && stepContext.getBatchStatus() != BatchStatus.FAILED) {
             return;
         }
@@ -41,6 +52,45 @@ public class StepFailureListener extends AbstractStepListener {
             // The video may have been deleted while it was processed: nothing left to mark.
             LOG.log(Level.WARNING, "could not record the failure of video " + videoId, e);
         }
+    }
+
+    @Override
+    public void beforeRead() {
+    }
+
+    @Override
+    public void afterRead(Object item) {
+    }
+
+    @Override
+    public void onReadError(Exception failure) {
+        StepFailure.remember(stepContext, failure);
+    }
+
+    @Override
+    public void beforeProcess(Object item) {
+    }
+
+    @Override
+    public void afterProcess(Object item, Object result) {
+    }
+
+    @Override
+    public void onProcessError(Object item, Exception failure) {
+        StepFailure.remember(stepContext, failure);
+    }
+
+    @Override
+    public void beforeWrite(List<Object> items) {
+    }
+
+    @Override
+    public void afterWrite(List<Object> items) {
+    }
+
+    @Override
+    public void onWriteError(List<Object> items, Exception failure) {
+        StepFailure.remember(stepContext, failure);
     }
 
     /**
