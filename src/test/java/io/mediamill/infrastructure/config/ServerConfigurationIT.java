@@ -23,18 +23,20 @@ class ServerConfigurationIT {
     @Test
     void databaseSettingsAreReadFromTheEnvironmentAtStart() throws IOException {
         String configuration = Files.readString(configurationFile());
+        String datasource = datasource(configuration);
 
         assertFalse(configuration.contains(DB_URL), "the database URL is not written into " + configurationFile());
         if (SERVER.equals("payara")) {
-            assertTrue(configuration.contains("${ENV=MEDIAMILL_DB_URL}"), configuration);
-            assertTrue(configuration.contains("${ENV=MEDIAMILL_DB_PASSWORD}"), configuration);
+            assertTrue(datasource.contains("${ENV=MEDIAMILL_DB_URL}"), datasource);
+            assertTrue(datasource.contains("${ENV=MEDIAMILL_DB_USER}"), datasource);
+            assertTrue(datasource.contains("${ENV=MEDIAMILL_DB_PASSWORD}"), datasource);
         } else {
-            assertTrue(configuration.contains("${env.MEDIAMILL_DB_URL}"), configuration);
-            assertTrue(configuration.contains("${env.MEDIAMILL_DB_USER}"), configuration);
+            assertTrue(datasource.contains("${env.MEDIAMILL_DB_URL}"), datasource);
+            assertTrue(datasource.contains("${env.MEDIAMILL_DB_USER}"), datasource);
         }
         if (DB_PASSWORD.isEmpty()) {
-            // An empty password is no password at all: the server started with it, or no test would run.
-            assertFalse(configuration.contains("credential-reference"), configuration);
+            // An empty password is no password at all; the server started with it, or no other test would pass.
+            assertFalse(datasource.contains("credential-reference") || datasource.contains("password=\""), datasource);
         } else {
             assertFalse(configuration.contains(DB_PASSWORD), "the password is not written into " + configurationFile());
         }
@@ -44,5 +46,14 @@ class ServerConfigurationIT {
         return SERVER.equals("payara")
                 ? HOME.resolve("server/config/domain.xml")
                 : HOME.resolve("server/configuration/standalone.xml");
+    }
+
+    /** The application's datasource (WildFly) or connection pool (Payara) element. */
+    private static String datasource(String configuration) {
+        String start = SERVER.equals("payara") ? " name=\"MediamillPool\"" : "pool-name=\"MediamillDS\"";
+        String end = SERVER.equals("payara") ? "</jdbc-connection-pool>" : "</datasource>";
+        int from = configuration.indexOf(start);
+        assertTrue(from >= 0, "no " + start + " in " + configurationFile());
+        return configuration.substring(from, configuration.indexOf(end, from));
     }
 }
