@@ -48,8 +48,9 @@ server_deploy() {
 }
 
 # No Hazelcast: each instance stands alone (several nodes share work through the database, not a data grid).
+# The heap bound is WildFly's default (its standalone.conf), so the two servers run and compare alike.
 server_command() {
-  SERVER_COMMAND=(java -Xmx1g -jar "$PAYARA_JAR" --rootdir "$BASE_DIR" --port "$PORT"
+  SERVER_COMMAND=(java -Xmx512m -jar "$PAYARA_JAR" --rootdir "$BASE_DIR" --port "$PORT"
     --nohazelcast --disablephonehome --prebootcommandfile "$BASE_DIR/preboot.asadmin"
     --addlibs "$PAYARA_DRIVER" --logproperties "$BASE_DIR/logging.properties"
     --contextroot / --deploy "$BASE_DIR/deployments/mediamill.war")

@@ -197,7 +197,7 @@ public final class TranscodeBenchmark {
         List<List<String>> commands = new ArrayList<>();
         try (Stream<String> log = Files.lines(serverHome.resolve("server/log/server.log"))) {
             log.filter(line -> line.contains("CommonsExecProcessRunner") && line.contains(videoId))
-                    .map(line -> line.substring(line.indexOf(") ") + 2))
+                    .map(TranscodeBenchmark::loggedMessage)
                     .map(command -> command.replace(videoDir.toString(), scratch.toString()))
                     .map(ShellWords::split)
                     .forEach(commands::add);
@@ -216,6 +216,18 @@ public final class TranscodeBenchmark {
             }
             runner.run(new ExternalCommand(argv), LIMIT);
         }
+    }
+
+    /**
+     * The message of one server log line: after the thread in WildFly's format ({@code ... (thread) message}),
+     * after the last bracketed field in Payara's ({@code [...] [levelValue: 800] message}).
+     */
+    static String loggedMessage(String line) {
+        int payara = line.indexOf("[levelValue: ");
+        if (payara >= 0) {
+            return line.substring(line.indexOf("] ", payara) + 2);
+        }
+        return line.substring(line.indexOf(") ") + 2);
     }
 
     private static void relink(Path scratch) {
