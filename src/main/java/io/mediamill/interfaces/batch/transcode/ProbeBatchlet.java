@@ -34,13 +34,8 @@ public class ProbeBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        try {
-            processing.begin(videoId, jobContext.getExecutionId())
-                    .ifPresent(source -> processing.recordProbe(videoId, prober.probe(source)));
-        } catch (RuntimeException e) {
-            StepFailure.remember(stepContext, e);
-            throw e;
-        }
+        StepFailure.recording(stepContext, () -> processing.begin(videoId, jobContext.getExecutionId())
+                .ifPresent(source -> processing.recordProbe(videoId, prober.probe(source))));
         return BatchStatus.COMPLETED.name();
     }
 }

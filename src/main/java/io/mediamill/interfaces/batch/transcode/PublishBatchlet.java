@@ -26,12 +26,7 @@ public class PublishBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        try {
-            processing.publish(videoId);
-        } catch (RuntimeException e) {
-            StepFailure.remember(stepContext, e);
-            throw e;
-        }
+        StepFailure.recording(stepContext, () -> processing.publish(videoId));
         return BatchStatus.COMPLETED.name();
     }
 }

@@ -19,6 +19,16 @@ final class StepFailure {
         }
     }
 
+    /** Runs a batchlet's work, keeping what made it fail. */
+    static void recording(StepContext step, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            remember(step, e);
+            throw e;
+        }
+    }
+
     /** The failure the runtime reports, else the one remembered; null when neither knows one. */
     static Exception of(StepContext step) {
         if (step.getException() != null) {
