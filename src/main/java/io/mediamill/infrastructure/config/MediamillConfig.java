@@ -36,6 +36,14 @@ public class MediamillConfig {
     private final long maxUnfinishedUploadBytes;
     private final int probeConcurrency;
     private final Duration mediaUrlTtl;
+    private final String nodeName;
+    private final int workers;
+    private final Duration retryBackoff;
+    private final int maxAttempts;
+    private final Duration heartbeatInterval;
+    private final Duration queuePollInterval;
+    private final Duration incomingMaxAge;
+    private final String metricsToken;
 
     public MediamillConfig() {
         this.mediaDir = Path.of(setting("mediamill.media.dir", "MEDIAMILL_MEDIA_DIR",
@@ -82,6 +90,37 @@ public class MediamillConfig {
                 "MEDIAMILL_TUS_MAX_UNFINISHED_BYTES", String.valueOf(2 * maxUploadBytes)));
         this.probeConcurrency = Integer.parseInt(setting("mediamill.probe.concurrency", "MEDIAMILL_PROBE_CONCURRENCY",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
+        this.nodeName = setting("mediamill.node.name", "MEDIAMILL_NODE_NAME", defaultNodeName());
+        // ffmpeg spreads one encode over every core: one job per two cores keeps each fast.
+        this.workers = positive("MEDIAMILL_WORKERS", Integer.parseInt(setting("mediamill.workers", "MEDIAMILL_WORKERS",
+                String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)))));
+        this.retryBackoff = Duration.ofSeconds(positive("MEDIAMILL_RETRY_BACKOFF_SECONDS", Long.parseLong(
+                setting("mediamill.retry.backoff-seconds", "MEDIAMILL_RETRY_BACKOFF_SECONDS", "30"))));
+        this.maxAttempts = positive("MEDIAMILL_MAX_ATTEMPTS", Integer.parseInt(
+                setting("mediamill.retry.max-attempts", "MEDIAMILL_MAX_ATTEMPTS", "3")));
+        this.heartbeatInterval = Duration.ofSeconds(positive("MEDIAMILL_HEARTBEAT_SECONDS", Long.parseLong(
+                setting("mediamill.heartbeat-seconds", "MEDIAMILL_HEARTBEAT_SECONDS", "15"))));
+        this.queuePollInterval = Duration.ofSeconds(positive("MEDIAMILL_QUEUE_POLL_SECONDS", Long.parseLong(
+                setting("mediamill.queue.poll-seconds", "MEDIAMILL_QUEUE_POLL_SECONDS", "5"))));
+        this.incomingMaxAge = Duration.ofSeconds(positive("MEDIAMILL_INCOMING_MAX_AGE_SECONDS", Long.parseLong(
+                setting("mediamill.incoming.max-age-seconds", "MEDIAMILL_INCOMING_MAX_AGE_SECONDS", "21600"))));
+        // A secret: from the environment only, like the admin password.
+        this.metricsToken = System.getenv("MEDIAMILL_METRICS_TOKEN");
+    }
+
+    private static String defaultNodeName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "node";
+        }
+    }
+
+    private static <N extends Number> N positive(String name, N value) {
+        if (value.longValue() <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, not " + value);
+        }
+        return value;
     }
 
     private static List<String> list(String commaSeparated) {
@@ -206,5 +245,45 @@ public class MediamillConfig {
     /** How many ffprobe runs may check uploads at once. */
     public int probeConcurrency() {
         return probeConcurrency;
+    }
+
+    /** This node's name in the shared database: who holds a task, who ran an attempt. Unique per node. */
+    public String nodeName() {
+        return nodeName;
+    }
+
+    /** How many videos this node processes at once: the processing queue's thread count. */
+    public int workers() {
+        return workers;
+    }
+
+    /** The wait before the first retry of a failed attempt; it doubles for each further one. */
+    public Duration retryBackoff() {
+        return retryBackoff;
+    }
+
+    /** Attempts a video gets before it waits, FAILED, for an operator. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** How often a node says it is alive; a node that missed four is taken for dead and its work taken over. */
+    public Duration heartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    /** How often an idle node looks for due work that another node queued. */
+    public Duration queuePollInterval() {
+        return queuePollInterval;
+    }
+
+    /** How old a multipart upload's file in incoming/ must be for the start-up sweep to take it for abandoned. */
+    public Duration incomingMaxAge() {
+        return incomingMaxAge;
+    }
+
+    /** The bearer token a metrics scraper may use instead of an operator's sign-in; null when none is set. */
+    public String metricsToken() {
+        return metricsToken == null || metricsToken.isBlank() ? null : metricsToken;
     }
 }
