@@ -46,7 +46,7 @@ public class HealthChecks {
     MediamillConfig config;
 
     @Inject
-    TranscodeJobs jobs;
+    BatchJobs jobs;
 
     public Map<String, Check> run() {
         Map<String, Check> checks = new LinkedHashMap<>();

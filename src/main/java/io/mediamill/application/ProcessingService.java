@@ -21,9 +21,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The processing of one video, as the batch steps report it: started, probed, pictures, stream and download
- * produced, published or failed; and its restart. Each report is a short transaction of its own (or joins
- * the chunk's).
+ * The processing of one video, as the batch steps report it: probed, pictures, stream and download produced,
+ * published or failed. Each report is a short transaction of its own (or joins the chunk's).
  */
 @ApplicationScoped
 public class ProcessingService {
@@ -33,9 +32,6 @@ public class ProcessingService {
 
     @Inject
     VideoRepository videos;
-
-    @Inject
-    TranscodeJobs jobs;
 
     @Inject
     MediaStorage storage;
@@ -49,30 +45,12 @@ public class ProcessingService {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    /** Queues a video and starts its job; a job that cannot even start fails the video with the reason. */
-    public void enqueue(String videoId) {
-        videos.update(videoId, video -> video.queue(clock.instant()));
-        try {
-            jobs.start(videoId);
-        } catch (RuntimeException e) {
-            LOG.severe("could not start processing of video " + videoId + ": " + e);
-            fail(videoId, "queue", "could not start processing: " + e.getMessage());
-        }
-    }
-
-    /** Restarts the failed job of a video from its checkpoints. */
-    public Video restart(String videoId) {
-        Video video = videos.update(videoId, v -> v.resume(clock.instant()));
-        long execution = jobs.restart(video.jobExecutionId(), videoId);
-        return videos.update(videoId, v -> v.attachExecution(execution, clock.instant()));
-    }
-
     /**
-     * Marks the video as being processed by this job execution; returns its source, to be read as an upload
-     * is, when it still needs probing (uploads are probed when they arrive, so usually it does not).
+     * The video's source, to be read as an upload is, when it still needs probing (uploads are probed when they
+     * arrive, so usually it does not).
      */
-    public Optional<MediaInput> begin(String videoId, long executionId) {
-        Video video = videos.update(videoId, v -> v.startProcessing(executionId, clock.instant()));
+    public Optional<MediaInput> unprobedSource(String videoId) {
+        Video video = videos.find(videoId).orElseThrow(() -> new VideoNotFoundException(videoId));
         return video.isProbed() ? Optional.empty() : Optional.of(AcceptedFormats.upload(storage.resolve(video.sourcePath())));
     }
 
@@ -166,6 +144,20 @@ public class ProcessingService {
     public void fail(String videoId, String step, String reason) {
         LOG.warning(() -> "video " + videoId + " failed in step " + step + ": " + reason);
         videos.updateOnItsOwn(videoId, video -> video.markFailed(step + ": " + redaction(video).apply(reason), clock.instant()));
+    }
+
+    /**
+     * Records why a step of the running attempt failed, as {@link #fail} words it, leaving the video's status
+     * to the queue (which may try again); returns the words saved (the reason without server paths).
+     */
+    public String recordError(String videoId, String step, String reason) {
+        LOG.warning(() -> "video " + videoId + ": step " + step + " failed: " + reason);
+        String[] words = new String[1];
+        videos.updateOnItsOwn(videoId, video -> {
+            words[0] = redaction(video).apply(reason);
+            video.recordError(step + ": " + words[0], clock.instant());
+        });
+        return words[0];
     }
 
     private PathRedaction redaction(Video video) {

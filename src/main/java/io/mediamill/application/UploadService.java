@@ -22,8 +22,8 @@ import java.util.Optional;
 /**
  * Accepts an uploaded file: streams it onto the media volume (or takes a finished resumable upload), records
  * the video and queues its processing.
- * Deliberately not one transaction: the file is committed first, the row next, the job is started last, so
- * the job never runs before the row it reads is visible.
+ * The file is committed first; the row and its task in the processing queue next, in one transaction, so a
+ * video is never recorded without the task that processes it.
  */
 @ApplicationScoped
 public class UploadService {
@@ -35,9 +35,6 @@ public class UploadService {
 
     @Inject
     VideoRepository videos;
-
-    @Inject
-    ProcessingService processing;
 
     @Inject
     Clock clock;
@@ -100,7 +97,8 @@ public class UploadService {
             video.recordProbe(media, clock.instant());
             video.applyWatermark(stored);
             video.changeVisibility(visibility, clock.instant());
-            videos.add(video);
+            video.queue(clock.instant());
+            videos.addQueued(video);
         } catch (RuntimeException e) {
             storage.deleteQuietly(received.path());
             if (watermarkImage != null) {
@@ -109,7 +107,6 @@ public class UploadService {
             storage.deleteVideo(videoId);
             throw e;
         }
-        processing.enqueue(videoId);
         return new Accepted(videos.find(videoId).orElseThrow(), false);
     }
 

@@ -1,5 +1,7 @@
 package io.mediamill.application;
 
+import io.mediamill.domain.model.processing.Attempt;
+import io.mediamill.domain.model.processing.ProcessingQueue;
 import io.mediamill.domain.model.user.Actor;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoNotFoundException;
@@ -32,13 +34,16 @@ public class VideoService {
     MediaStorage storage;
 
     @Inject
-    TranscodeJobs jobs;
+    BatchJobs jobs;
 
     @Inject
     Transcoder transcoder;
 
     @Inject
-    ProcessingService processing;
+    JobControl jobControl;
+
+    @Inject
+    ProcessingQueue queue;
 
     @Inject
     Clock clock;
@@ -85,10 +90,17 @@ public class VideoService {
         }
     }
 
+    /** The video's processing attempts, first first. */
+    public List<Attempt> attempts(Actor actor, String videoId) {
+        get(actor, videoId);
+        return jobControl.attempts(videoId);
+    }
+
     /** Restarts a failed video's job from its checkpoints. */
     public Video restart(Actor actor, String videoId) {
         get(actor, videoId);
-        return processing.restart(videoId);
+        jobControl.restartVideo(videoId);
+        return videos.find(videoId).orElseThrow(() -> new VideoNotFoundException(videoId));
     }
 
     /** Stops processing if it is still running (job and ffmpeg), then removes the row and every file of the video. */
@@ -98,6 +110,7 @@ public class VideoService {
             jobs.stopIfRunning(video.jobExecutionId());
         }
         videos.remove(videoId);
+        queue.withdraw(videoId);
         transcoder.cancel(videoId);
         storage.deleteVideo(videoId);
     }

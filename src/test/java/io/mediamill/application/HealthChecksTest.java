@@ -47,7 +47,7 @@ class HealthChecksTest {
         health.prober = new MediaProber(runner, config);
         health.storage = new MediaStorage(config);
         health.config = config;
-        health.jobs = new TranscodeJobs();
+        health.jobs = new BatchJobs();
 
         Map<String, HealthChecks.Check> checks = health.run();
 

@@ -150,6 +150,16 @@ class MediaAccessTest {
         }
 
         @Override
+        public void addQueued(Video video) {
+            add(video);
+        }
+
+        @Override
+        public long countWithStatus(io.mediamill.domain.model.video.VideoStatus status) {
+            return stored.values().stream().filter(video -> video.status() == status).count();
+        }
+
+        @Override
         public long countOwnedBy(String owner) {
             return newestFirstOwnedBy(owner, 0, Integer.MAX_VALUE).size();
         }

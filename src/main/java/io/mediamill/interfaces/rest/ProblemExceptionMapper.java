@@ -1,6 +1,8 @@
 package io.mediamill.interfaces.rest;
 
 import io.mediamill.application.InvalidUploadException;
+import io.mediamill.application.JobNotFoundException;
+import io.mediamill.application.JobTransitionException;
 import io.mediamill.application.ResumableUploadException;
 import io.mediamill.application.users.InvalidUserException;
 import io.mediamill.application.users.NotPermittedException;
@@ -63,7 +65,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof ResumableUploadException upload) {
             return ProblemDetail.response(status(upload.status(), upload.reason()), failure.getMessage(), instance);
         }
-        if (failure instanceof VideoStateException) {
+        if (failure instanceof JobNotFoundException) {
+            return ProblemDetail.response(Response.Status.NOT_FOUND, failure.getMessage(), instance);
+        }
+        if (failure instanceof VideoStateException || failure instanceof JobTransitionException) {
             return ProblemDetail.response(Response.Status.CONFLICT, failure.getMessage(), instance);
         }
         if (failure instanceof ServiceBusyException busy) {

@@ -102,6 +102,13 @@ public class VideoResource {
         return Response.accepted(json(videos.restart(actor.get(), id))).build();
     }
 
+    /** Every attempt at processing the video, first first: node, job execution, outcome and, if it failed, why. */
+    @GET
+    @Path("{id}/attempts")
+    public java.util.List<AttemptJson> attempts(@PathParam("id") String id) {
+        return videos.attempts(actor.get(), id).stream().map(AttemptJson::of).toList();
+    }
+
     /** Server-sent events: a {@code progress} event whenever status or progress change, until it is READY or FAILED. */
     @GET
     @Path("{id}/events")

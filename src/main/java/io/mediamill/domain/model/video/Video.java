@@ -31,6 +31,7 @@ import org.eclipse.persistence.annotations.BatchFetchType;
 @NamedQuery(name = "Video.count", query = "SELECT COUNT(v) FROM Video v")
 @NamedQuery(name = "Video.findByOwnerNewestFirst",
         query = "SELECT v FROM Video v WHERE v.owner = :owner ORDER BY v.createdAt DESC, v.id")
+@NamedQuery(name = "Video.countByStatus", query = "SELECT COUNT(v) FROM Video v WHERE v.status = :status")
 @NamedQuery(name = "Video.countByOwner", query = "SELECT COUNT(v) FROM Video v WHERE v.owner = :owner")
 @NamedQuery(name = "Video.findByOwnerAndSha256",
         query = "SELECT v FROM Video v WHERE v.owner = :owner AND v.sha256 = :sha256 ORDER BY v.createdAt")
@@ -308,6 +309,22 @@ public class Video {
         this.status = VideoStatus.READY;
         this.progress = 100;
         this.error = null;
+        touch(now);
+    }
+
+    /** An attempt failed and another is due later: the video waits in the queue, saying why. */
+    public void awaitRetry(String reason, Instant now) {
+        if (status.isFinal()) {
+            throw new VideoStateException("video " + id + " is " + status + " and waits for no retry");
+        }
+        this.status = VideoStatus.QUEUED;
+        this.error = truncate(reason);
+        touch(now);
+    }
+
+    /** What went wrong in the attempt running now; whether it was the last is the queue's to say. */
+    public void recordError(String reason, Instant now) {
+        this.error = truncate(reason == null || reason.isBlank() ? "processing failed" : reason);
         touch(now);
     }
 

@@ -9,6 +9,9 @@ public interface VideoRepository {
 
     void add(Video video);
 
+    /** Adds a video together with its task in the processing queue: one transaction, so neither exists alone. */
+    void addQueued(Video video);
+
     Optional<Video> find(String id);
 
     /** Applies a change to the stored video inside a transaction and returns the changed video. */
@@ -26,6 +29,8 @@ public interface VideoRepository {
     long count();
 
     long countOwnedBy(String owner);
+
+    long countWithStatus(VideoStatus status);
 
     /** The owner's video with exactly this content, if it was uploaded before. */
     Optional<Video> findByOwnerAndSha256(String owner, String sha256);

@@ -3,8 +3,11 @@ package io.mediamill.infrastructure.persistence.jpa;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoNotFoundException;
 import io.mediamill.domain.model.video.VideoRepository;
+import io.mediamill.domain.model.video.VideoStatus;
+import io.mediamill.domain.model.processing.ProcessingQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -24,9 +27,19 @@ public class JpaVideoRepository implements VideoRepository {
     @PersistenceContext
     private EntityManager em;
 
+    @Inject
+    ProcessingQueue queue;
+
     @Override
     public void add(Video video) {
         em.persist(video);
+    }
+
+    @Override
+    public void addQueued(Video video) {
+        em.persist(video);
+        em.flush();
+        queue.submit(video.id());
     }
 
     @Override
@@ -71,6 +84,11 @@ public class JpaVideoRepository implements VideoRepository {
     @Override
     public long count() {
         return em.createNamedQuery("Video.count", Long.class).getSingleResult();
+    }
+
+    @Override
+    public long countWithStatus(VideoStatus status) {
+        return em.createNamedQuery("Video.countByStatus", Long.class).setParameter("status", status).getSingleResult();
     }
 
     @Override

@@ -3,8 +3,8 @@ package io.mediamill.interfaces.batch.transcode;
 import io.mediamill.application.ProcessingService;
 import io.mediamill.application.SourceMedia;
 import io.mediamill.infrastructure.config.MediamillConfig;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,8 +16,8 @@ import java.io.Serializable;
 public class PictureItemReader extends AbstractItemReader {
 
     @Inject
-    @BatchProperty
-    String videoId;
+    JobContext jobContext;
+
 
     @Inject
     ProcessingService processing;
@@ -29,7 +29,7 @@ public class PictureItemReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        SourceMedia source = processing.source(videoId);
+        SourceMedia source = processing.source(videoId());
         cursor = new IndexCheckpoint<>(PictureRequest.plan(source.hasVideo(), source.duration(), source.width(),
                 source.height(), config.snapshotCount()), checkpoint);
     }
@@ -42,5 +42,9 @@ public class PictureItemReader extends AbstractItemReader {
     @Override
     public Serializable checkpointInfo() {
         return cursor.checkpoint();
+    }
+
+    private String videoId() {
+        return VideoJob.videoId(jobContext);
     }
 }

@@ -2,8 +2,8 @@ package io.mediamill.interfaces.batch.transcode;
 
 import io.mediamill.application.PictureFile;
 import io.mediamill.application.ProcessingService;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,8 +15,8 @@ import java.util.List;
 public class PictureItemWriter extends AbstractItemWriter {
 
     @Inject
-    @BatchProperty
-    String videoId;
+    JobContext jobContext;
+
 
     @Inject
     ProcessingService processing;
@@ -24,6 +24,10 @@ public class PictureItemWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         List<PictureFile> files = items.stream().map(PictureFile.class::cast).toList();
-        processing.recordPictures(videoId, files, ProgressWeights.PICTURES_DONE);
+        processing.recordPictures(videoId(), files, ProgressWeights.PICTURES_DONE);
+    }
+
+    private String videoId() {
+        return VideoJob.videoId(jobContext);
     }
 }

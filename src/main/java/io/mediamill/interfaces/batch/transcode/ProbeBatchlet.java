@@ -3,7 +3,6 @@ package io.mediamill.interfaces.batch.transcode;
 import io.mediamill.application.ProcessingService;
 import io.mediamill.infrastructure.media.MediaProber;
 import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.batch.runtime.context.JobContext;
@@ -16,9 +15,6 @@ import jakarta.inject.Named;
 @Named
 public class ProbeBatchlet extends AbstractBatchlet {
 
-    @Inject
-    @BatchProperty
-    String videoId;
 
     @Inject
     JobContext jobContext;
@@ -34,8 +30,12 @@ public class ProbeBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        StepFailure.recording(stepContext, () -> processing.begin(videoId, jobContext.getExecutionId())
-                .ifPresent(source -> processing.recordProbe(videoId, prober.probe(source))));
+        StepFailure.recording(stepContext, () -> processing.unprobedSource(videoId())
+                .ifPresent(source -> processing.recordProbe(videoId(), prober.probe(source))));
         return BatchStatus.COMPLETED.name();
+    }
+
+    private String videoId() {
+        return VideoJob.videoId(jobContext);
     }
 }

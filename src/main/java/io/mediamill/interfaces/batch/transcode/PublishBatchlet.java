@@ -2,9 +2,9 @@ package io.mediamill.interfaces.batch.transcode;
 
 import io.mediamill.application.ProcessingService;
 import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,8 +15,8 @@ import jakarta.inject.Named;
 public class PublishBatchlet extends AbstractBatchlet {
 
     @Inject
-    @BatchProperty
-    String videoId;
+    JobContext jobContext;
+
 
     @Inject
     ProcessingService processing;
@@ -26,7 +26,11 @@ public class PublishBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        StepFailure.recording(stepContext, () -> processing.publish(videoId));
+        StepFailure.recording(stepContext, () -> processing.publish(videoId()));
         return BatchStatus.COMPLETED.name();
+    }
+
+    private String videoId() {
+        return VideoJob.videoId(jobContext);
     }
 }

@@ -10,8 +10,8 @@ import io.mediamill.domain.model.video.RenditionSpec;
 import io.mediamill.infrastructure.media.StreamLayout;
 import io.mediamill.infrastructure.media.Transcoder;
 import io.mediamill.infrastructure.storage.MediaStorage;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,8 +29,8 @@ import java.util.List;
 public class StreamItemProcessor implements ItemProcessor {
 
     @Inject
-    @BatchProperty
-    String videoId;
+    JobContext jobContext;
+
 
     @Inject
     ProcessingService processing;
@@ -44,16 +44,16 @@ public class StreamItemProcessor implements ItemProcessor {
     @Override
     public Object processItem(Object item) {
         // Read again for every item: a video deleted meanwhile fails the step here, before ffmpeg runs.
-        SourceMedia source = processing.source(videoId);
-        Path stream = storage.streamDir(videoId);
+        SourceMedia source = processing.source(videoId());
+        Path stream = storage.streamDir(videoId());
         return item == StreamOutput.LADDER ? ladder(source, stream) : download(source, stream);
     }
 
     private StreamFiles ladder(SourceMedia source, Path stream) {
         LadderPlan plan = source.plan();
-        try (ProgressReport progress = processing.trackProgress(videoId, source.duration(),
+        try (ProgressReport progress = processing.trackProgress(videoId(), source.duration(),
                 ProgressWeights.PICTURES_DONE, ProgressWeights.LADDER_DONE)) {
-            storage.produceDirectory(stream, work -> transcoder.ladder(videoId, source.input(), plan, source.watermark(),
+            storage.produceDirectory(stream, work -> transcoder.ladder(videoId(), source.input(), plan, source.watermark(),
                     work, source.durationSeconds(), progress));
         }
         return new StreamFiles(storage.relative(stream.resolve(StreamLayout.MASTER_PLAYLIST)),
@@ -86,8 +86,12 @@ public class StreamItemProcessor implements ItemProcessor {
         LadderPlan plan = source.plan();
         Path video = plan.hasVideo() ? stream.resolve(StreamLayout.mediaPlaylist(0)) : null;
         Path audio = plan.audio() ? stream.resolve(StreamLayout.mediaPlaylist(plan.rungs().size())) : null;
-        Path target = storage.download(videoId, plan.hasVideo());
-        storage.produce(target, temporary -> transcoder.download(videoId, video, audio, temporary, source.durationSeconds()));
+        Path target = storage.download(videoId(), plan.hasVideo());
+        storage.produce(target, temporary -> transcoder.download(videoId(), video, audio, temporary, source.durationSeconds()));
         return new DownloadFile(storage.relative(target));
+    }
+
+    private String videoId() {
+        return VideoJob.videoId(jobContext);
     }
 }

@@ -2,8 +2,8 @@ package io.mediamill.interfaces.batch.transcode;
 
 import io.mediamill.application.ProcessingService;
 import io.mediamill.application.StreamFiles;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,8 +15,8 @@ import java.util.List;
 public class StreamItemWriter extends AbstractItemWriter {
 
     @Inject
-    @BatchProperty
-    String videoId;
+    JobContext jobContext;
+
 
     @Inject
     ProcessingService processing;
@@ -25,10 +25,14 @@ public class StreamItemWriter extends AbstractItemWriter {
     public void writeItems(List<Object> items) {
         for (Object item : items) {
             if (item instanceof StreamFiles stream) {
-                processing.recordStream(videoId, stream, ProgressWeights.LADDER_DONE);
+                processing.recordStream(videoId(), stream, ProgressWeights.LADDER_DONE);
             } else {
-                processing.recordDownload(videoId, ((DownloadFile) item).path(), ProgressWeights.DOWNLOAD_DONE);
+                processing.recordDownload(videoId(), ((DownloadFile) item).path(), ProgressWeights.DOWNLOAD_DONE);
             }
         }
+    }
+
+    private String videoId() {
+        return VideoJob.videoId(jobContext);
     }
 }

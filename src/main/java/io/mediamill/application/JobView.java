@@ -1,0 +1,43 @@
+package io.mediamill.application;
+
+import io.mediamill.domain.model.processing.Attempt;
+import io.mediamill.domain.model.video.Video;
+import jakarta.batch.runtime.BatchStatus;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One job execution as operators see it in the console and the jobs API: the attempt it was, its video, what
+ * the batch runtime says of it, and what may be done with it now.
+ */
+public record JobView(long executionId, String videoId, String videoTitle, Integer videoProgress, int attempt,
+                      String node, BatchStatus batchStatus, String exitStatus, String currentStep, Instant startedAt,
+                      Instant endedAt, String failedStep, String error, boolean latest) {
+
+    static JobView of(Attempt attempt, BatchJobs.ExecutionDetails details, Video video) {
+        BatchStatus status = details == null ? BatchStatus.ABANDONED : details.batchStatus();
+        return new JobView(attempt.executionId(), attempt.videoId(), video == null ? null : video.title(),
+                video == null ? null : video.progress(), attempt.attempt(), attempt.node(), status,
+                details == null ? null : details.exitStatus(), details == null ? attempt.failedStep() : details.currentStep(),
+                attempt.startedAt(), attempt.endedAt(), attempt.failedStep(), attempt.error(),
+                video != null && video.jobExecutionId() != null && video.jobExecutionId() == attempt.executionId());
+    }
+
+    /** How long it ran, or has run so far. */
+    public Duration duration(Instant now) {
+        return Duration.between(startedAt, endedAt == null ? now : endedAt);
+    }
+
+    /** Only a video's latest execution restarts, and only once it failed or was stopped. */
+    public boolean restartable() {
+        return latest && (batchStatus == BatchStatus.FAILED || batchStatus == BatchStatus.STOPPED);
+    }
+
+    public boolean stoppable() {
+        return batchStatus == BatchStatus.STARTING || batchStatus == BatchStatus.STARTED;
+    }
+
+    public boolean abandonable() {
+        return batchStatus == BatchStatus.FAILED || batchStatus == BatchStatus.STOPPED;
+    }
+}
