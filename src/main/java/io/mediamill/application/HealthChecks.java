@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.mediamill.domain.model.processing.QueueCounts;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -48,12 +50,16 @@ public class HealthChecks {
     @Inject
     BatchJobs jobs;
 
+    @Inject
+    JobControl jobControl;
+
     public Map<String, Check> run() {
         Map<String, Check> checks = new LinkedHashMap<>();
         checks.put("database", guarded(this::database));
         checks.put("ffmpeg", guarded(this::ffmpeg));
         checks.put("disk", guarded(this::disk));
         checks.put("batch", guarded(this::batch));
+        checks.put("queue", guarded(this::queue));
         return checks;
     }
 
@@ -79,6 +85,19 @@ public class HealthChecks {
     /** A job repository that failed to start leaves the job operator stopped: uploads would never be processed. */
     private Check batch() {
         return new Check(true, "job operator answers; known jobs: " + jobs.knownJobNames());
+    }
+
+    /** The processing queue and this node's part in it: a node whose heartbeat is stale would lose its work. */
+    private Check queue() {
+        QueueOverview overview = jobControl.overview();
+        QueueCounts queue = overview.queue();
+        String counts = "due " + queue.due() + ", waiting for retry " + queue.waitingForRetry() + ", running "
+                + queue.running() + ", failed videos " + overview.failedVideos();
+        return overview.nodes().stream().filter(node -> node.name().equals(overview.node())).findFirst()
+                .map(node -> new Check(node.alive(), counts + "; node " + node.name() + " (" + node.workers()
+                        + " workers) last heartbeat " + Duration.between(node.lastHeartbeat(), Instant.now()).toSeconds()
+                        + " s ago" + (node.alive() ? "" : ": too long, its work will be taken over")))
+                .orElseGet(() -> new Check(false, counts + "; node " + overview.node() + " has sent no heartbeat"));
     }
 
     /** Two process launches per look, so the answer is kept for a while: binaries rarely come and go. */

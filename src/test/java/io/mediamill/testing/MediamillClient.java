@@ -47,6 +47,11 @@ public final class MediamillClient {
         this.token = token;
     }
 
+    /** The same credentials against another node sharing this one's database. */
+    public MediamillClient at(String otherBaseUrl) {
+        return new MediamillClient(otherBaseUrl, token);
+    }
+
     /** Sends no credentials at all. */
     public static MediamillClient anonymous() {
         return new MediamillClient(DEFAULT_BASE_URL, null);

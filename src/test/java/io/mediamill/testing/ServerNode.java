@@ -1,0 +1,170 @@
+package io.mediamill.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Mediamill server started by the launcher, as the tests see it from outside: its JVM (to SIGKILL it, as a
+ * crash would), the environment it was started with (to start it again, or a second node like it), and the
+ * external processes it runs. Linux only: it reads /proc.
+ */
+public final class ServerNode {
+
+    private static final Path LAUNCHER = Path.of(System.getProperty("user.dir"), "mediamill");
+
+    private final Path home;
+    private final int port;
+    private final Map<String, String> environment;
+
+    private ServerNode(Path home, int port, Map<String, String> environment) {
+        this.home = home;
+        this.port = port;
+        this.environment = environment;
+    }
+
+    /** The server the integration tests run against, with the environment its JVM has now. */
+    public static ServerNode underTest() {
+        Path home = Path.of(System.getProperty("mediamill.it.home"));
+        int port = Integer.parseInt(System.getProperty("mediamill.baseUrl").replaceAll(".*:(\\d+).*", "$1"));
+        ServerNode node = new ServerNode(home, port, Map.of());
+        return new ServerNode(home, port, node.jvmEnvironment());
+    }
+
+    /** Another node like this one (same database and media volume) with a home and port of its own. */
+    public ServerNode sibling(Path otherHome, int otherPort) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("MEDIAMILL_HOME", otherHome.toString());
+        env.put("MEDIAMILL_PORT", String.valueOf(otherPort));
+        env.remove("MEDIAMILL_NODE_NAME");
+        return new ServerNode(otherHome, otherPort, env);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String nodeName() {
+        return environment.get("MEDIAMILL_NODE_NAME");
+    }
+
+    /** Starts the node through the launcher and returns once it answers its health check. */
+    public ServerNode start() {
+        launcher("start", Duration.ofMinutes(5));
+        return new ServerNode(home, port, jvmEnvironment());
+    }
+
+    public void stop() {
+        launcher("stop", Duration.ofMinutes(2));
+    }
+
+    /** SIGKILLs the server's JVM alone, as the kernel's OOM killer or a power cut would: no shutdown hook runs. */
+    public void crash() {
+        ProcessHandle jvm = jvm().orElseThrow(() -> new IllegalStateException("no server JVM under " + home));
+        jvm.destroyForcibly();
+        try {
+            jvm.onExit().get(30, TimeUnit.SECONDS);
+            // The launcher's wrapper shell (WildFly's standalone.sh) ends with it.
+            leader().ifPresent(leader -> leader.onExit().orTimeout(30, TimeUnit.SECONDS).join());
+        } catch (Exception e) {
+            throw new IllegalStateException("the server JVM did not die", e);
+        }
+    }
+
+    /** Processes whose command line mentions {@code text} (a video id names its folder in every ffmpeg run). */
+    public static List<ProcessHandle> processesMentioning(String program, String text) {
+        List<ProcessHandle> found = new ArrayList<>();
+        ProcessHandle.allProcesses().forEach(process -> {
+            Optional<String> command = process.info().command();
+            if (command.isPresent() && command.get().endsWith("/" + program) && commandLine(process).contains(text)) {
+                found.add(process);
+            }
+        });
+        return found;
+    }
+
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline")),
+                    StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private Optional<ProcessHandle> leader() {
+        try {
+            long pid = Long.parseLong(Files.readString(home.resolve("mediamill.pid")).strip());
+            return ProcessHandle.of(pid);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ProcessHandle> jvm() {
+        Optional<ProcessHandle> leader = leader();
+        if (leader.isEmpty()) {
+            return Optional.empty();
+        }
+        if (isJava(leader.get())) {
+            return leader;
+        }
+        return leader.get().descendants().filter(ServerNode::isJava).findFirst();
+    }
+
+    private static boolean isJava(ProcessHandle process) {
+        return process.info().command().map(command -> command.endsWith("/java")).orElse(false);
+    }
+
+    /** The MEDIAMILL_* settings (and what a launcher needs besides) of the running JVM. */
+    private Map<String, String> jvmEnvironment() {
+        ProcessHandle jvm = jvm().orElseThrow(() -> new IllegalStateException("no server JVM under " + home));
+        Map<String, String> env = new LinkedHashMap<>();
+        try {
+            String all = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(jvm.pid()), "environ")),
+                    StandardCharsets.UTF_8);
+            for (String entry : all.split("\0")) {
+                int equals = entry.indexOf('=');
+                String name = equals < 0 ? entry : entry.substring(0, equals);
+                if (name.startsWith("MEDIAMILL_") || List.of("PATH", "HOME", "LANG", "JAVA_HOME").contains(name)) {
+                    env.put(name, entry.substring(equals + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the server's environment", e);
+        }
+        env.put("MEDIAMILL_SKIP_BUILD", "true");
+        return env;
+    }
+
+    private void launcher(String command, Duration timeout) {
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), command).redirectErrorStream(true)
+                .redirectOutput(home.resolveSibling(home.getFileName() + "-launcher.log").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("MEDIAMILL_"));
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./mediamill " + command + " took longer than " + timeout);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("./mediamill " + command + " failed; see "
+                        + home.resolveSibling(home.getFileName() + "-launcher.log"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run the launcher", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
