@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,8 @@ import org.apache.commons.exec.ShutdownHookProcessDestroyer;
  * Runs ffmpeg and ffprobe through commons-exec. A watchdog kills a run (and anything it spawned) that
  * outlives its time limit or, for runs that report progress, stops making progress; stdout is collected up
  * to a bound or parsed as progress; only the tail of stderr is kept for the error message. Every running
- * process has this bean as its owner, so undeploying the application or stopping the JVM leaves none behind.
+ * process has this bean as its owner, so undeploying the application or stopping the JVM leaves none behind;
+ * a JVM killed outright runs no hook, so each process also gets a {@link ParentDeathSignal}.
  */
 @ApplicationScoped
 public class CommonsExecProcessRunner implements ProcessRunner {
@@ -42,12 +44,23 @@ public class CommonsExecProcessRunner implements ProcessRunner {
     /** Runs killed on purpose (their owner stopped, or the application going away), not for a limit. */
     private final Set<ExecuteWatchdog> stopped = ConcurrentHashMap.newKeySet();
 
+    private final ParentDeathSignal parentDeath;
+
     /** Checks runs for stalls; one daemon thread is plenty, the checks only read a timestamp. */
     private final ScheduledExecutorService stallChecks = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mediamill-stall-check");
         thread.setDaemon(true);
         return thread;
     });
+
+    /** A runner whose processes die with this JVM where setpriv allows. */
+    public CommonsExecProcessRunner() {
+        this(ParentDeathSignal.onThisMachine());
+    }
+
+    CommonsExecProcessRunner(ParentDeathSignal parentDeath) {
+        this.parentDeath = parentDeath;
+    }
 
     @Override
     public ProcessResult run(ExternalCommand command, Duration timeout) {
@@ -73,8 +86,9 @@ public class CommonsExecProcessRunner implements ProcessRunner {
     }
 
     private TailOutputStream execute(ExternalCommand command, Duration timeout, OutputStream stdout, StallWatch stall) {
-        CommandLine commandLine = new CommandLine(command.program());
-        command.arguments().forEach(arg -> commandLine.addArgument(arg, false));
+        List<String> argv = parentDeath.wrap(command.argv());
+        CommandLine commandLine = new CommandLine(argv.get(0));
+        argv.subList(1, argv.size()).forEach(arg -> commandLine.addArgument(arg, false));
         TailOutputStream stderr = new TailOutputStream(STDERR_TAIL);
         ExecuteWatchdog watchdog = new ProcessTreeWatchdog(timeout);
         DefaultExecutor executor = DefaultExecutor.builder().setExecuteStreamHandler(new PumpStreamHandler(stdout, stderr)).get();
@@ -82,12 +96,14 @@ public class CommonsExecProcessRunner implements ProcessRunner {
         executor.setProcessDestroyer(ON_JVM_EXIT);
         executor.setExitValues(null);
 
-        LOG.info(command::toString);
+        LOG.info(command::toString); // what was asked for, without the setpriv in front
         running.put(watchdog, command);
         ScheduledFuture<?> stallCheck = stall == null ? null
                 : stallChecks.scheduleWithFixedDelay(() -> stall.check(watchdog), 1, 1, TimeUnit.SECONDS);
         int exitValue;
         try {
+            // Synchronous on purpose: this thread launches the process and waits for it, and the parent-death
+            // signal follows the launching thread, not the JVM (see ParentDeathSignal).
             exitValue = executor.execute(commandLine);
         } catch (IOException e) {
             throw new ExternalProcessException(command.program() + " could not run: " + e.getMessage(), stderr.tail(), e);
@@ -108,6 +124,9 @@ public class CommonsExecProcessRunner implements ProcessRunner {
         if (watchdog.killedProcess()) {
             throw new ExternalProcessException(command.program() + " was killed after running longer than "
                     + timeout.toSeconds() + " s", stderr.tail(), null);
+        }
+        if (parentDeath.couldNotExecute(exitValue, stderr.tail())) {
+            throw new ExternalProcessException(command.program() + " could not run", stderr.tail(), null);
         }
         if (exitValue != 0) {
             throw new ExternalProcessException(command.program() + " exited with " + exitValue, stderr.tail(), null);

@@ -97,7 +97,7 @@ class CommonsExecProcessRunnerTest {
         ExternalProcessException failure = assertThrows(ExternalProcessException.class,
                 () -> runner.run(new ExternalCommand(List.of("/nonexistent/ffmpeg", "-version")), Duration.ofSeconds(5)));
 
-        assertTrue(failure.getMessage().contains("/nonexistent/ffmpeg"), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("/nonexistent/ffmpeg could not run"), failure.getMessage());
     }
 
     private static ExternalCommand sh(String script) {
