@@ -2,6 +2,7 @@ package io.mediamill.infrastructure.media;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteWatchdog;
 import org.apache.commons.exec.LogOutputStream;
+import org.apache.commons.exec.ProcessDestroyer;
 import org.apache.commons.exec.PumpStreamHandler;
 import org.apache.commons.exec.ShutdownHookProcessDestroyer;
 
@@ -29,7 +31,8 @@ import org.apache.commons.exec.ShutdownHookProcessDestroyer;
  * outlives its time limit or, for runs that report progress, stops making progress; stdout is collected up
  * to a bound or parsed as progress; only the tail of stderr is kept for the error message. Every running
  * process has this bean as its owner, so undeploying the application or stopping the JVM leaves none behind;
- * a JVM killed outright runs no hook, so each process also gets a {@link ParentDeathSignal}.
+ * a JVM killed outright runs no hook, so each process also gets a {@link ParentDeathSignal} and, for machines
+ * without one, a pid record ({@link ChildProcessRecords}) that the next start clears.
  */
 @ApplicationScoped
 public class CommonsExecProcessRunner implements ProcessRunner {
@@ -45,6 +48,8 @@ public class CommonsExecProcessRunner implements ProcessRunner {
     private final Set<ExecuteWatchdog> stopped = ConcurrentHashMap.newKeySet();
 
     private final ParentDeathSignal parentDeath;
+    /** Null when runs are not recorded (tests and tools, which no start-up check follows). */
+    private final ChildProcessRecords records;
 
     /** Checks runs for stalls; one daemon thread is plenty, the checks only read a timestamp. */
     private final ScheduledExecutorService stallChecks = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -53,13 +58,19 @@ public class CommonsExecProcessRunner implements ProcessRunner {
         return thread;
     });
 
-    /** A runner whose processes die with this JVM where setpriv allows. */
+    /** A runner whose processes die with this JVM where setpriv allows, and are not recorded. */
     public CommonsExecProcessRunner() {
-        this(ParentDeathSignal.onThisMachine());
+        this(ParentDeathSignal.onThisMachine(), null);
     }
 
-    CommonsExecProcessRunner(ParentDeathSignal parentDeath) {
+    @Inject
+    public CommonsExecProcessRunner(ChildProcessRecords records) {
+        this(ParentDeathSignal.onThisMachine(), records);
+    }
+
+    CommonsExecProcessRunner(ParentDeathSignal parentDeath, ChildProcessRecords records) {
         this.parentDeath = parentDeath;
+        this.records = records;
     }
 
     @Override
@@ -93,7 +104,7 @@ public class CommonsExecProcessRunner implements ProcessRunner {
         ExecuteWatchdog watchdog = new ProcessTreeWatchdog(timeout);
         DefaultExecutor executor = DefaultExecutor.builder().setExecuteStreamHandler(new PumpStreamHandler(stdout, stderr)).get();
         executor.setWatchdog(watchdog);
-        executor.setProcessDestroyer(ON_JVM_EXIT);
+        executor.setProcessDestroyer(new Tracking(command.program()));
         executor.setExitValues(null);
 
         LOG.info(command::toString); // what was asked for, without the setpriv in front
@@ -161,6 +172,41 @@ public class CommonsExecProcessRunner implements ProcessRunner {
             watchdog.destroyProcess();
         });
         stallChecks.shutdownNow();
+    }
+
+    /**
+     * Sees each process from its start to its end (commons-exec adds it right after the launch and removes it
+     * once it has ended, whatever happened): registers it for killing at JVM exit and keeps its pid record.
+     */
+    private final class Tracking implements ProcessDestroyer {
+
+        private final String program;
+
+        Tracking(String program) {
+            this.program = program;
+        }
+
+        @Override
+        public boolean add(Process process) {
+            if (records != null) {
+                records.add(process.toHandle(), program);
+            }
+            return ON_JVM_EXIT.add(process);
+        }
+
+        @Override
+        public boolean remove(Process process) {
+            boolean removed = ON_JVM_EXIT.remove(process);
+            if (records != null) {
+                records.remove(process.toHandle());
+            }
+            return removed;
+        }
+
+        @Override
+        public int size() {
+            return ON_JVM_EXIT.size();
+        }
     }
 
     /** Kills a run whose progress has not advanced for the limit. */
