@@ -1,6 +1,7 @@
 package io.mediamill.infrastructure.media;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.commons.exec.ExecuteWatchdog;
 import org.apache.commons.exec.Watchdog;
 
@@ -23,22 +24,27 @@ final class ProcessTreeWatchdog extends ExecuteWatchdog {
         super.start(started);
     }
 
+    /**
+     * The process is killed first, then what it had spawned (listed before, as they are no longer its
+     * descendants once it is gone): killing a shell's children first can let the shell exit on its own in
+     * between, and the run would not count as killed for its time limit.
+     */
     @Override
     public synchronized void timeoutOccured(Watchdog watchdog) {
-        destroyDescendants();
+        List<ProcessHandle> descendants = descendants();
         super.timeoutOccured(watchdog);
+        descendants.forEach(ProcessHandle::destroy);
     }
 
     @Override
     public synchronized void destroyProcess() {
-        destroyDescendants();
+        List<ProcessHandle> descendants = descendants();
         super.destroyProcess();
+        descendants.forEach(ProcessHandle::destroy);
     }
 
-    private void destroyDescendants() {
+    private List<ProcessHandle> descendants() {
         Process running = process;
-        if (running != null) {
-            running.descendants().forEach(ProcessHandle::destroy);
-        }
+        return running == null ? List.of() : running.descendants().toList();
     }
 }

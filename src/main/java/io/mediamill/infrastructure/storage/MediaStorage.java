@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,13 +30,19 @@ import java.util.regex.Pattern;
  * {@code original} and its watermark as {@code watermark}: names of ours without an extension, never served.
  * What processing makes ({@code poster.jpg}, {@code thumbnails/}, {@code storyboard/}, {@code stream/},
  * {@code download.mp4} or {@code audio.m4a}) is written under a hidden temporary name and renamed into place,
- * so {@code /media} never shows a half-written file.
+ * so {@code /media} never shows a half-written file. Multipart uploads are spooled as {@code incoming/<uuid>.upload};
+ * resumable (tus) uploads collect as {@code incoming/<uuid>.tus}, kept across restarts until they complete or
+ * expire.
  */
 @ApplicationScoped
 public class MediaStorage {
 
     private static final String VIDEOS = "videos";
     private static final String INCOMING = "incoming";
+    private static final String UPLOAD = ".upload";
+    private static final String RESUMABLE = ".tus";
+    /** Suffix of the hidden temporary name ({@code .<name>.part}) outputs are written under. */
+    private static final String PART = ".part";
     private static final String ORIGINAL = "original";
     private static final String WATERMARK = "watermark";
     private static final String POSTER = "poster.jpg";
@@ -80,7 +88,7 @@ public class MediaStorage {
         if (!uploadId.matches("[0-9a-f-]{36}")) {
             throw new IllegalArgumentException("not an upload id: " + uploadId);
         }
-        Path file = root.resolve(INCOMING).resolve(uploadId + ".tus");
+        Path file = root.resolve(INCOMING).resolve(uploadId + RESUMABLE);
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
@@ -91,7 +99,7 @@ public class MediaStorage {
 
     /** A fresh path under incoming/ for an upload in progress; the folder exists. */
     public Path newIncomingFile() {
-        Path incoming = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".upload");
+        Path incoming = root.resolve(INCOMING).resolve(UUID.randomUUID() + UPLOAD);
         try {
             Files.createDirectories(incoming.getParent());
         } catch (IOException e) {
@@ -203,7 +211,7 @@ public class MediaStorage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return target.resolveSibling("." + target.getFileName() + ".part");
+        return target.resolveSibling("." + target.getFileName() + PART);
     }
 
     /** Atomically replaces {@code target} with the finished temporary file. */
@@ -283,6 +291,26 @@ public class MediaStorage {
         } catch (IOException e) {
             throw new UncheckedIOException("could not publish " + target, e);
         }
+    }
+
+    /**
+     * Removes what interrupted work left on the volume: temporary outputs ({@code .<name>.part}, files or
+     * folders, anywhere under {@code videos/}) not written for {@code partMaxAge}, and multipart uploads
+     * ({@code incoming/*.upload}) older than {@code uploadMaxAge}. Resumable uploads ({@code .tus}) are never
+     * touched: surviving a restart is their point, and they expire through their own records.
+     */
+    public RemovedLeftovers removeLeftovers(Duration partMaxAge, Duration uploadMaxAge) {
+        Instant now = Instant.now();
+        return new LeftoverFiles()
+                .removeTemporaries(root.resolve(VIDEOS), MediaStorage::isTemporary, now.minus(partMaxAge))
+                .removeUploads(root.resolve(INCOMING), file -> file.getFileName().toString().endsWith(UPLOAD),
+                        now.minus(uploadMaxAge))
+                .removed();
+    }
+
+    private static boolean isTemporary(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(PART);
     }
 
     /** Total size of the regular files below a folder that match. */

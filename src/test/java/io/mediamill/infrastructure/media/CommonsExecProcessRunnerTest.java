@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs real processes (/bin/sh): exit values, stderr tails and the watchdog are the point. */
 class CommonsExecProcessRunnerTest {
@@ -97,7 +99,37 @@ class CommonsExecProcessRunnerTest {
         ExternalProcessException failure = assertThrows(ExternalProcessException.class,
                 () -> runner.run(new ExternalCommand(List.of("/nonexistent/ffmpeg", "-version")), Duration.ofSeconds(5)));
 
-        assertTrue(failure.getMessage().contains("/nonexistent/ffmpeg"), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("/nonexistent/ffmpeg could not run"), failure.getMessage());
+    }
+
+    @Test
+    void aRunningProcessIsCountedAndRecordedUntilItEnds(@TempDir Path run) throws Exception {
+        ChildProcessRecords records = new ChildProcessRecords(run);
+        CommonsExecProcessRunner recording = new CommonsExecProcessRunner(records);
+        CompletableFuture<Void> sleeping = CompletableFuture.runAsync(() -> {
+            try {
+                recording.run(new ExternalCommand(List.of("sleep", "30")).ownedBy("video-3"), Duration.ofSeconds(60));
+            } catch (ExternalProcessException stopped) {
+                // stopped below
+            }
+        });
+        long started = System.nanoTime();
+        while (records.recorded().isEmpty() && Duration.ofNanos(System.nanoTime() - started).toSeconds() < 10) {
+            Thread.sleep(20);
+        }
+
+        ProcessHandle sleep = ProcessHandle.current().children()
+                .filter(p -> p.info().command().orElse("").endsWith("/sleep")).findFirst().orElseThrow();
+        assertEquals(List.of(new ChildProcessRecords.ChildProcess(sleep.pid(), sleep.info().startInstant().orElse(null),
+                "sleep", ProcessHandle.current().pid(), ProcessHandle.current().info().startInstant().orElse(null))),
+                records.recorded(), "the program itself is this JVM's child (setpriv execs it), recorded by its own name");
+        assertEquals(1, recording.runningCount());
+
+        recording.destroyOwnedBy("video-3");
+        sleeping.get(10, TimeUnit.SECONDS);
+
+        assertEquals(0, recording.runningCount());
+        assertEquals(List.of(), records.recorded());
     }
 
     private static ExternalCommand sh(String script) {
