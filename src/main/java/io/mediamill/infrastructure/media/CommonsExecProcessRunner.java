@@ -129,6 +129,11 @@ public class CommonsExecProcessRunner implements ProcessRunner {
         return destroyed;
     }
 
+    @Override
+    public int runningCount() {
+        return running.size();
+    }
+
     /** Kills whatever is still running when the application goes away. */
     @PreDestroy
     void destroyRunning() {

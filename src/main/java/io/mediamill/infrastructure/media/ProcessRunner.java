@@ -28,4 +28,7 @@ public interface ProcessRunner {
 
     /** Kills every running process started for {@code owner}; their runs fail. Returns how many there were. */
     int destroyOwnedBy(String owner);
+
+    /** How many processes this runner has running now. */
+    int runningCount();
 }

@@ -88,6 +88,11 @@ class MediaProberTest {
             public int destroyOwnedBy(String owner) {
                 return 0;
             }
+
+            @Override
+            public int runningCount() {
+                return 0;
+            }
         }, new MediamillConfig());
     }
 }
