@@ -18,6 +18,7 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -31,7 +32,7 @@ import java.util.logging.Logger;
  * The queue decides when and on which node; the batch runtime runs the steps; this ties them to the video.
  */
 @ApplicationScoped
-public class JobControl implements QueuedWork {
+public class JobControl implements QueuedWork, QueueStatistics {
 
     private static final Logger LOG = Logger.getLogger(JobControl.class.getName());
     private static final long FOLLOW_POLL_MILLIS = 500;
@@ -56,6 +57,9 @@ public class JobControl implements QueuedWork {
 
     @Inject
     MediamillConfig config;
+
+    @Inject
+    MetricsRecorder metrics;
 
     @Inject
     Clock clock;
@@ -204,7 +208,9 @@ public class JobControl implements QueuedWork {
             case ABANDONED -> AttemptStatus.ABANDONED;
             default -> AttemptStatus.FAILED;
         };
-        attempts.update(executionId, attempt -> attempt.end(outcome, clock.instant()));
+        attempts.update(executionId, attempt -> attempt.end(outcome, clock.instant())).ifPresent(attempt ->
+                metrics.attemptEnded(attempt.status().name(), attempt.failedStep(),
+                        Duration.between(attempt.startedAt(), attempt.endedAt())));
     }
 
     /** A step failed: its attempt and the video say why (in words with no server path). */
@@ -290,6 +296,13 @@ public class JobControl implements QueuedWork {
         if (video.status() != VideoStatus.QUEUED || !queue.runNext(videoId)) {
             throw new VideoStateException("video " + videoId + " is " + video.status() + ", not waiting in the queue");
         }
+    }
+
+    @Override
+    public QueueStatistics.QueueCounts counts() {
+        io.mediamill.domain.model.processing.QueueCounts queued = queue.counts();
+        return new QueueStatistics.QueueCounts(queued.due(), queued.waitingForRetry(), queued.running(),
+                videos.countWithStatus(VideoStatus.FAILED));
     }
 
     public QueueOverview overview() {

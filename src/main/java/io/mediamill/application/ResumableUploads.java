@@ -78,6 +78,9 @@ public class ResumableUploads {
     @Inject
     DiskReserve diskReserve;
 
+    @Inject
+    MetricsRecorder metrics;
+
     /** State of this node's uploads in progress; only uploads that exist get an entry (see {@link #lock}). */
     private final ConcurrentMap<String, RunningHash> hashes = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -201,6 +204,7 @@ public class ResumableUploads {
                 truncate(upload.id(), offset);
                 throw new ResumableUploadException(409, "Conflict", "Upload " + id + " moved on meanwhile.");
             }
+            metrics.uploadReceived(written);
             hashes.put(id, new RunningHash(newOffset, sha256));
             String videoId = newOffset == upload.length() ? complete(upload, copy(sha256)) : null;
             return new Progress(upload, newOffset, videoId);

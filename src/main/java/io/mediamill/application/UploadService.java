@@ -48,6 +48,9 @@ public class UploadService {
     @Inject
     ProbeSlots probeSlots;
 
+    @Inject
+    MetricsRecorder metrics;
+
     /** What became of an upload: a new video, or the owner's existing video with the same content. */
     public record Accepted(Video video, boolean duplicate) {
     }
@@ -55,7 +58,9 @@ public class UploadService {
     /** Takes {@code owner}'s streamed upload, with an optional watermark to burn into every video rendition. */
     public Accepted upload(String owner, String title, String clientFileName, InputStream content, WatermarkUpload watermark,
                            Visibility visibility) {
-        return accept(owner, title, clientFileName, storage.receive(content), watermark, visibility);
+        Received received = storage.receive(content);
+        metrics.uploadReceived(received.size());
+        return accept(owner, title, clientFileName, received, watermark, visibility);
     }
 
     /**

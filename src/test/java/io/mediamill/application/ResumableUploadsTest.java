@@ -56,6 +56,7 @@ class ResumableUploadsTest {
 
     private final InMemoryUploads repository = new InMemoryUploads();
     private final FakeAcceptance acceptance = new FakeAcceptance();
+    private final CountedBytes counted = new CountedBytes();
     private final ResumableUploads uploads = new ResumableUploads();
     private long usableBytes = 1L << 40;
 
@@ -94,6 +95,7 @@ class ResumableUploadsTest {
         uploads.clock = Clock.fixed(START, ZoneOffset.UTC);
         uploads.writer = new HashingFileWriter(Runnable::run);
         uploads.diskReserve = new DiskReserve(() -> usableBytes, 500);
+        uploads.metrics = counted;
     }
 
     @Test
@@ -239,6 +241,21 @@ class ResumableUploadsTest {
         assertEquals(30, repository.rows.get(upload.id()).offset(), "resumable from where it was");
     }
 
+    @Test
+    void theBytesOfEachPatchAreCountedOnceKeptAndOnlyThen() {
+        ResumableUpload upload = create(100);
+        uploads.append(OWNER, upload.id(), 0, new ByteArrayInputStream(new byte[30]), null);
+        assertEquals(30, counted.bytes);
+
+        UploadChecksum wrong = UploadChecksum.parse("sha256 " + java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        assertThrows(ResumableUploadException.class,
+                () -> uploads.append(OWNER, upload.id(), 30, new ByteArrayInputStream(new byte[20]), wrong));
+        assertEquals(30, counted.bytes, "a body that failed its checksum was not kept");
+
+        uploads.append(OWNER, upload.id(), 30, new ByteArrayInputStream(new byte[70]), null);
+        assertEquals(100, counted.bytes);
+    }
+
     private ResumableUpload create(long length) {
         return uploads.create(OWNER.username(), length, UploadMetadata.parse(null));
     }
@@ -257,6 +274,20 @@ class ResumableUploadsTest {
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** Adds up the upload bytes reported for the metrics. */
+    private static final class CountedBytes implements MetricsRecorder {
+        long bytes;
+
+        @Override
+        public void uploadReceived(long received) {
+            bytes += received;
+        }
+
+        @Override
+        public void attemptEnded(String outcome, String failedStep, Duration took) {
+        }
     }
 
     /** Makes a video of whatever it is handed, after refusing as busy the first {@code busyTimes} times. */

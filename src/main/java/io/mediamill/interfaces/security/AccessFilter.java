@@ -17,10 +17,11 @@ import java.util.Set;
 
 /**
  * Who may reach what, for every request after the authentication mechanism has run: cross-origin rules first;
- * then the sign-in page, static files, the health summary and media (which checks per video itself) are open;
- * everything else needs a signed-in user with a role. Anonymous API calls get 401 problem+json with a
- * challenge, anonymous page visits the sign-in page (coming back afterwards); a state-changing request that
- * only a session cookie authenticates must carry the session's CSRF token.
+ * the metrics only for operators and a scraper with the metrics token; then the sign-in page, static files, the
+ * health summary and media (which checks per video itself) are open; everything else needs a signed-in user
+ * with a role. Anonymous API calls and metrics reads get 401 problem+json with a challenge, anonymous page
+ * visits the sign-in page (coming back afterwards); a state-changing request that only a session cookie
+ * authenticates must carry the session's CSRF token.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class AccessFilter extends HttpFilter {
@@ -29,9 +30,13 @@ public class AccessFilter extends HttpFilter {
     private static final Set<String> OPEN_PATHS = Set.of("/login", "/api/health", "/favicon.ico");
     private static final Set<String> OPEN_PREFIXES = Set.of("/static/", "/vendor/", "/media/");
     private static final Set<String> OPERATOR_PAGES = Set.of("/users.jsp");
+    private static final String METRICS = "/metrics";
 
     @Inject
     CorsPolicy cors;
+
+    @Inject
+    ScrapeToken scrapeToken;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -50,6 +55,10 @@ public class AccessFilter extends HttpFilter {
                 return;
             }
             default -> { }
+        }
+        if (isMetrics(request)) {
+            guardMetrics(request, response, chain, path);
+            return;
         }
         Optional<RuntimeException> refusal = SignedIn.refusal(request);
         if (refusal.isPresent() && !path.equals("/login")) {
@@ -82,6 +91,35 @@ public class AccessFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * Operators, and a scraper sending the metrics token (which the mechanism, knowing no such API token, has
+     * refused: so it is looked at first). Everyone else is answered as the API answers: scrapers read no pages.
+     */
+    private void guardMetrics(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)
+            throws IOException, ServletException {
+        if (scrapeToken.presentedBy(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<RuntimeException> refusal = SignedIn.refusal(request);
+        Optional<Actor> actor = SignedIn.actor(request);
+        if (refusal.isPresent()) {
+            refuse(request, response, path, refusal.get());
+        } else if (actor.isEmpty()) {
+            askToSignIn(request, response, path);
+        } else if (!actor.get().isOperator()) {
+            Problems.write(response, 403, "Forbidden",
+                    "Only operators, and scrapers sending the metrics token, may read the metrics.", path);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** By the servlet the request goes to, so that no other spelling of the path ({@code /metrics;x}) slips by. */
+    private static boolean isMetrics(HttpServletRequest request) {
+        return METRICS.equals(request.getServletPath());
+    }
+
     private static boolean isOpen(String path) {
         return OPEN_PATHS.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith);
     }
@@ -103,7 +141,7 @@ public class AccessFilter extends HttpFilter {
 
     private static void askToSignIn(HttpServletRequest request, HttpServletResponse response, String path)
             throws IOException {
-        if (!isApi(path) && SAFE_METHODS.contains(request.getMethod())) {
+        if (!isApi(path) && !isMetrics(request) && SAFE_METHODS.contains(request.getMethod())) {
             String target = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
             response.sendRedirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
             return;

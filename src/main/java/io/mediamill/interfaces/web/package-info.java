@@ -1,2 +1,2 @@
-/** Web pages and the media file server under /media. */
+/** Web pages, the media file server under /media and the metrics at /metrics. */
 package io.mediamill.interfaces.web;
