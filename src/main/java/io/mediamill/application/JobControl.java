@@ -203,7 +203,9 @@ public class JobControl implements QueuedWork, QueueStatistics {
     public void executionEnded(String videoId, long executionId, BatchStatus status) {
         jobs.runs(executionId, false);
         AttemptStatus outcome = switch (status) {
-            case COMPLETED -> AttemptStatus.COMPLETED;
+            // JBatch (Payara) calls the job listener before it records a successful end, so a job that ran
+            // through still says STARTED there; a failed or stopped one already says so.
+            case COMPLETED, STARTING, STARTED -> AttemptStatus.COMPLETED;
             case STOPPING, STOPPED -> AttemptStatus.STOPPED;
             case ABANDONED -> AttemptStatus.ABANDONED;
             default -> AttemptStatus.FAILED;
