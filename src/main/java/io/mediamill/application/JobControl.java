@@ -129,15 +129,20 @@ public class JobControl implements QueuedWork, QueueStatistics {
     private BatchStatus follow(long execution, String videoId, BooleanSupplier nodeStopping) {
         long current = execution;
         while (true) {
-            BatchStatus status = jobs.status(current);
-            if (hasEnded(status)) {
-                return status;
-            }
             if (nodeStopping.getAsBoolean()) {
                 throw new NodeStoppingException("node " + queue.node() + " is stopping");
             }
-            if (!runsElsewhereAlive(current) && status != BatchStatus.STARTING) {
-                current = takeOver(current, videoId);
+            try {
+                BatchStatus status = jobs.status(current);
+                if (hasEnded(status)) {
+                    return status;
+                }
+                if (!runsElsewhereAlive(current) && status != BatchStatus.STARTING) {
+                    current = takeOver(current, videoId);
+                }
+            } catch (RuntimeException unreachable) {
+                // The job repository is in the database: while it is away, keep the task and look again.
+                LOG.fine(() -> "video " + videoId + ": job execution status unknown for now: " + unreachable);
             }
             try {
                 Thread.sleep(FOLLOW_POLL_MILLIS);
