@@ -146,6 +146,16 @@ public class MediaStorage {
         return videoDir(videoId).resolve(ORIGINAL);
     }
 
+    /** Whether the video's upload has been committed into its folder. */
+    public boolean hasOriginal(String videoId) {
+        return Files.isRegularFile(original(videoId));
+    }
+
+    /** Where a video's watermark image is kept once committed. */
+    public Path watermark(String videoId) {
+        return videoDir(videoId).resolve(WATERMARK);
+    }
+
     /** Moves a received watermark image into the video's folder and returns its path relative to the volume. */
     public String commitWatermark(String videoId, Path received) {
         return commitFile(videoId, received, WATERMARK);
