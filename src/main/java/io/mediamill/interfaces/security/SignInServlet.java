@@ -59,7 +59,7 @@ public class SignInServlet extends HttpServlet {
             OutageResponse.log(request.getMethod(), "/login", outage.get());
             response.setHeader("Retry-After", String.valueOf(OutageResponse.RETRY_AFTER_SECONDS));
             show(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Signing in is not possible just now: "
-                    + "the service cannot reach its database. Please try again in a minute.");
+                    + "the service cannot reach its database. Please try again in a moment.");
             return;
         }
         if (SignedIn.refusal(request).orElse(null) instanceof SignInThrottledException throttled) {
