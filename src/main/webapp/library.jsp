@@ -1,6 +1,8 @@
 <%@ page contentType="text/html; charset=UTF-8" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
+<%-- The videos are read before anything is written, so a database that cannot be reached makes this a 503. --%>
+<c:if test="${libraryPage.unavailable}">${pageContext.response.setStatus(503)}${pageContext.response.setHeader('Retry-After', libraryPage.retryAfterSeconds)}</c:if>
 <!DOCTYPE html>
 <html lang="en">
 <head>
@@ -14,6 +16,9 @@
 <main>
     <h2>My videos</h2>
     <c:choose>
+        <c:when test="${libraryPage.unavailable}">
+            <p class="error" role="alert"><c:out value="${libraryPage.unavailableMessage}"/></p>
+        </c:when>
         <c:when test="${empty libraryPage.videos}">
             <p class="empty">No videos yet. <a href="${pageContext.request.contextPath}/">Upload one.</a></p>
         </c:when>

@@ -2,6 +2,7 @@ package io.mediamill.application;
 
 import io.mediamill.infrastructure.config.MediamillConfig;
 import io.mediamill.infrastructure.media.MediaProber;
+import io.mediamill.infrastructure.persistence.DatabaseOutage;
 import io.mediamill.infrastructure.media.Transcoder;
 import io.mediamill.infrastructure.storage.MediaStorage;
 import jakarta.annotation.Resource;
@@ -17,20 +18,36 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** Whether the service can do its work right now: database reachable, ffmpeg runnable, media volume writable, batch runtime up. */
+/**
+ * Whether the service can do its work right now: database reachable, ffmpeg runnable, media volume writable, batch
+ * runtime up. A database that cannot be reached is named as such, with the reason, and its going and coming back
+ * are logged once each.
+ */
 @ApplicationScoped
 public class HealthChecks {
 
-    /** The outcome of one check, with a line a person can act on. */
-    public record Check(boolean up, String detail) {
+    private static final Logger LOG = Logger.getLogger(HealthChecks.class.getName());
+
+    /**
+     * The outcome of one check: a line an operator can act on ({@code detail}, which may name paths, hosts and
+     * versions) and, when it is down, a few words anyone may be told ({@code summary}).
+     */
+    public record Check(boolean up, String detail, String summary) {
+
+        public Check(boolean up, String detail) {
+            this(up, detail, up ? null : "down");
+        }
     }
 
     private static final Duration FFMPEG_CHECK_TTL = Duration.ofSeconds(30);
 
     private volatile CachedCheck ffmpegCheck;
+    private volatile Boolean databaseWasUp;
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
@@ -55,7 +72,7 @@ public class HealthChecks {
 
     public Map<String, Check> run() {
         Map<String, Check> checks = new LinkedHashMap<>();
-        checks.put("database", guarded(this::database));
+        checks.put("database", noteChange(guarded(this::database)));
         checks.put("ffmpeg", guarded(this::ffmpeg));
         checks.put("disk", guarded(this::disk));
         checks.put("batch", guarded(this::batch));
@@ -68,10 +85,32 @@ public class HealthChecks {
             boolean valid = connection.isValid(2);
             String product = product(connection.getMetaData().getDatabaseProductName(),
                     connection.getMetaData().getDatabaseProductVersion());
-            return new Check(valid, valid ? product : product + " does not answer");
-        } catch (SQLException e) {
-            return new Check(false, "no connection: " + e.getMessage());
+            return valid ? new Check(true, product)
+                    : new Check(false, product + " does not answer", "the database does not answer");
+        } catch (SQLException | RuntimeException e) {
+            return unreachable(e).orElseGet(() -> new Check(false, "no connection: " + e.getMessage(),
+                    "the database failed"));
         }
+    }
+
+    /** The database could not be reached: the reason in plain words for anyone, the driver's words for operators. */
+    private static Optional<Check> unreachable(Throwable failure) {
+        return DatabaseOutage.in(failure).map(outage -> new Check(false,
+                "cannot be reached (" + outage.cause() + "): " + outage.detail(),
+                "the database cannot be reached: " + outage.cause()));
+    }
+
+    private Check noteChange(Check database) {
+        Boolean before = databaseWasUp;
+        databaseWasUp = database.up();
+        if (before != null && before != database.up()) {
+            if (database.up()) {
+                LOG.info(() -> "the database answers again: " + database.detail());
+            } else {
+                LOG.warning(() -> "the database is down, requests that need it are answered 503: " + database.detail());
+            }
+        }
+        return database;
     }
 
     /**
@@ -129,11 +168,12 @@ public class HealthChecks {
         }
     }
 
+    /** A check that throws is down; when it needed the database, the database is named as the reason. */
     private static Check guarded(Supplier<Check> check) {
         try {
             return check.get();
         } catch (RuntimeException e) {
-            return new Check(false, e.getMessage());
+            return unreachable(e).orElseGet(() -> new Check(false, e.getMessage()));
         }
     }
 }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -34,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -171,7 +173,7 @@ public class ResumableUploads {
         try {
             ResumableUpload current = find(actor, id).orElseThrow(() -> ResumableUploadException.notFound(id));
             if (awaitsAcceptance(current)) {
-                complete(current, runningHash(current));
+                complete(current, () -> runningHash(current));
             }
             return uploads.find(id);
         } catch (ServiceBusyException busy) {
@@ -195,21 +197,38 @@ public class ResumableUploads {
                         + upload.offset() + " bytes received.");
             }
             if (upload.isComplete()) {
-                return new Progress(upload, offset, awaitsAcceptance(upload) ? complete(upload, runningHash(upload)) : upload.videoId());
+                return new Progress(upload, offset, awaitsAcceptance(upload) ? complete(upload, () -> runningHash(upload)) : upload.videoId());
             }
             MessageDigest sha256 = runningHash(upload);
             long written = write(upload, offset, body, sha256, checksum);
             long newOffset = offset + written;
-            if (written > 0 && !uploads.advance(id, offset, newOffset)) {
+            if (written > 0 && !advance(id, offset, newOffset)) {
                 truncate(upload.id(), offset);
                 throw new ResumableUploadException(409, "Conflict", "Upload " + id + " moved on meanwhile.");
             }
             metrics.uploadReceived(written);
             hashes.put(id, new RunningHash(newOffset, sha256));
-            String videoId = newOffset == upload.length() ? complete(upload, copy(sha256)) : null;
+            String videoId = newOffset == upload.length() ? complete(upload, () -> copy(sha256)) : null;
             return new Progress(upload, newOffset, videoId);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Records the new offset. When that fails (the database gone), what the PATCH wrote goes again, so the file
+     * holds what the upload's record says it does: the client resumes from the offset a HEAD reports.
+     */
+    private boolean advance(String id, long offset, long newOffset) {
+        try {
+            return uploads.advance(id, offset, newOffset);
+        } catch (RuntimeException e) {
+            try {
+                truncate(id, offset);
+            } catch (UncheckedIOException notTruncated) {
+                e.addSuppressed(notTruncated);
+            }
+            throw e;
         }
     }
 
@@ -295,15 +314,24 @@ public class ResumableUploads {
         }
     }
 
-    /** Makes the upload whose bytes have all arrived a video; {@code sha256} has seen them all and is used up. */
-    private String complete(ResumableUpload upload, MessageDigest sha256) {
+    /**
+     * Makes the upload whose bytes have all arrived a video, once however often it is tried; {@code sha256} gives
+     * a digest that has seen them all. The upload's file stays until the upload records its video: its bytes move
+     * into a new video only once that video's row is committed, and the bytes of the same content again are
+     * deleted only afterwards. So a completion that fails (the database gone) can be tried again, by the next HEAD
+     * or PATCH, and one that failed after recording the video is finished by it: the video's id is derived from
+     * the upload's, so it is found again even though its bytes have moved into it.
+     */
+    private String complete(ResumableUpload upload, Supplier<MessageDigest> sha256) {
+        String videoId = videoIdFor(upload);
+        Path file = file(upload.id());
         UploadService.Accepted accepted;
         try {
-            accepted = videos.accept(upload.owner(), upload.title(), upload.fileName(),
-                    new Received(file(upload.id()), upload.length(), ContentHash.hex(sha256)), null,
-                    upload.visibility());
+            accepted = videos.acceptedBefore(upload.owner(), videoId, file).orElseGet(() -> videos.accept(upload.owner(),
+                    upload.title(), upload.fileName(), new Received(file, upload.length(), ContentHash.hex(sha256.get())),
+                    null, upload.visibility(), videoId));
         } catch (InvalidUploadException refused) {
-            // Not something we can make a video of: the bytes are gone already, so is the upload.
+            // Not something we can make a video of: the bytes go, and so does the upload.
             discard(upload);
             throw refused;
         } catch (ServiceBusyException busy) {
@@ -312,10 +340,17 @@ public class ResumableUploads {
                     + "kept, but too many uploads are being checked at once: ask for it again (HEAD) in "
                     + busy.retryAfter().toSeconds() + " seconds to have it accepted.", busy.retryAfter());
         }
-        hashes.remove(upload.id());
         uploads.update(upload.id(), u -> u.completeAs(accepted.video().id()));
+        hashes.remove(upload.id());
+        // The same content again: its bytes are not needed (a new video's have moved into it already).
+        storage.deleteQuietly(file);
         LOG.info(() -> "upload " + upload.id() + " is video " + accepted.video().id() + (accepted.duplicate() ? " (same content)" : ""));
         return accepted.video().id();
+    }
+
+    /** The id the upload's video gets, unless its content is a video already: the same for every try. */
+    static String videoIdFor(ResumableUpload upload) {
+        return UUID.nameUUIDFromBytes(("video of resumable upload " + upload.id()).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** The client gave up: the bytes and the record go. */
@@ -354,9 +389,8 @@ public class ResumableUploads {
     }
 
     private void discard(ResumableUpload upload) {
-        if (upload.videoId() == null) {
-            storage.deleteQuietly(file(upload.id()));
-        }
+        // A completed upload's bytes are its video's now, under another name, or were the same content again.
+        storage.deleteQuietly(file(upload.id()));
         hashes.remove(upload.id());
         locks.remove(upload.id());
         uploads.remove(upload.id());

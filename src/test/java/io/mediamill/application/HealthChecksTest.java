@@ -11,7 +11,9 @@ import io.mediamill.infrastructure.media.Transcoder;
 import io.mediamill.infrastructure.storage.MediaStorage;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -61,10 +63,35 @@ class HealthChecksTest {
     }
 
     private static DataSource unreachableDatabase() {
+        return failingDatabase(new SQLException("connection refused"));
+    }
+
+    private static DataSource failingDatabase(SQLException failure) {
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> {
-                    throw new SQLException("connection refused");
+                    throw failure;
                 });
+    }
+
+    @Test
+    void aStoppedDatabaseIsNamedWithItsReasonInWordsAnyoneMayReadAndTheDriversForOperators() {
+        System.setProperty("mediamill.media.dir", media.toString());
+        MediamillConfig config = new MediamillConfig();
+        HealthChecks health = new HealthChecks();
+        health.dataSource = failingDatabase(new SQLNonTransientConnectionException(
+                "Socket fail to connect to 127.0.0.1:3307. Connection refused", "08000", new ConnectException("Connection refused")));
+        health.transcoder = new Transcoder(new CommonsExecProcessRunner(), config);
+        health.prober = new MediaProber(new CommonsExecProcessRunner(), config);
+        health.storage = new MediaStorage(config);
+        health.config = config;
+        health.jobs = new TranscodeJobs();
+
+        HealthChecks.Check database = health.run().get("database");
+
+        assertFalse(database.up());
+        assertEquals("the database cannot be reached: connection refused", database.summary());
+        assertEquals("cannot be reached (connection refused): Socket fail to connect to 127.0.0.1:3307. Connection refused",
+                database.detail());
     }
 
     @Test

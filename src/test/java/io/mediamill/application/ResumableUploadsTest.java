@@ -299,15 +299,20 @@ class ResumableUploadsTest {
 
         @Override
         public Accepted accept(String owner, String title, String clientFileName, Received received, WatermarkUpload watermark,
-                               Visibility visibility) {
+                               Visibility visibility, String videoId) {
             if (busyTimes > 0) {
                 busyTimes--;
                 throw ProbeSlots.uploadNotKept(Duration.ofSeconds(5));
             }
             accepted++;
             lastSha256 = received.sha256();
-            lastVideoId = Video.newId();
+            lastVideoId = videoId;
             return new Accepted(new Video(lastVideoId, "t", null, "videos/x/source.mp4", received.size(), START), false);
+        }
+
+        @Override
+        public Optional<Accepted> acceptedBefore(String owner, String videoId, Path received) {
+            return Optional.empty();
         }
     }
 

@@ -154,6 +154,27 @@ public class MediaStorage {
         return videoDir(videoId).resolve(ORIGINAL);
     }
 
+    /** Moves a committed upload back to where it was received: its video could not be recorded after all. */
+    public void returnOriginal(String videoId, Path received) {
+        try {
+            if (Files.isRegularFile(original(videoId)) && !Files.exists(received)) {
+                Files.move(original(videoId), received, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not move the upload of video " + videoId + " back to " + received, e);
+        }
+    }
+
+    /** Whether the video's upload has been committed into its folder. */
+    public boolean hasOriginal(String videoId) {
+        return Files.isRegularFile(original(videoId));
+    }
+
+    /** Where a video's watermark image is kept once committed. */
+    public Path watermark(String videoId) {
+        return videoDir(videoId).resolve(WATERMARK);
+    }
+
     /** Moves a received watermark image into the video's folder and returns its path relative to the volume. */
     public String commitWatermark(String videoId, Path received) {
         return commitFile(videoId, received, WATERMARK);

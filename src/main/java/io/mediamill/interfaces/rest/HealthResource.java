@@ -10,22 +10,33 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * GET /api/health: 200 when every check is up, 503 when one is down. Operators see which check failed and why;
- * anyone else (load balancers, monitors) only up or down, since the details name paths and versions.
+ * GET /api/health: 200 when every check is up, 503 when one is down. Operators see every check with its details;
+ * anyone else (load balancers, monitors) up, or down with the checks that failed and a few words why (the
+ * details name paths, hosts and versions). During a database outage nobody can sign in, so those few words are
+ * what an operator sees there: the database, and why it cannot be reached.
  */
 @Path("health")
 @RequestScoped
 public class HealthResource {
 
     /** The report: overall status and each check. */
-    public record HealthJson(String status, Map<String, HealthChecks.Check> checks) {
+    public record HealthJson(String status, Map<String, CheckJson> checks) {
     }
 
-    /** What anyone may know. */
+    /** One check as operators see it. */
+    public record CheckJson(boolean up, String detail) {
+    }
+
+    /** What anyone may know while everything is up. */
     public record StatusJson(String status) {
+    }
+
+    /** What anyone may know while something is down: which checks, and why in a few words. */
+    public record DownJson(String status, Map<String, String> down) {
     }
 
     @Inject
@@ -41,9 +52,25 @@ public class HealthResource {
         boolean up = checks.values().stream().allMatch(HealthChecks.Check::up);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
+        Object entity;
+        if (actor.isOperator()) {
+            Map<String, CheckJson> report = new LinkedHashMap<>();
+            checks.forEach((name, check) -> report.put(name, new CheckJson(check.up(), check.detail())));
+            entity = new HealthJson(up ? "UP" : "DOWN", report);
+        } else if (up) {
+            entity = new StatusJson("UP");
+        } else {
+            Map<String, String> down = new LinkedHashMap<>();
+            checks.forEach((name, check) -> {
+                if (!check.up()) {
+                    down.put(name, check.summary());
+                }
+            });
+            entity = new DownJson("DOWN", down);
+        }
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .cacheControl(noStore)
-                .entity(actor.isOperator() ? new HealthJson(up ? "UP" : "DOWN", checks) : new StatusJson(up ? "UP" : "DOWN"))
+                .entity(entity)
                 .build();
     }
 }

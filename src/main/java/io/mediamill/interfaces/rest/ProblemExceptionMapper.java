@@ -13,20 +13,28 @@ import io.mediamill.application.users.UserConflictException;
 import io.mediamill.application.ServiceBusyException;
 import io.mediamill.domain.model.video.VideoNotFoundException;
 import io.mediamill.domain.model.video.VideoStateException;
+import io.mediamill.infrastructure.persistence.DatabaseOutage;
 import io.mediamill.infrastructure.storage.InsufficientStorageException;
+import io.mediamill.interfaces.security.OutageResponse;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-/** Turns every failure of a request into a problem+json response with a status that says whose fault it was. */
+/**
+ * Turns every failure of a request into a problem+json response with a status that says whose fault it was. A
+ * failure because the database cannot be reached, however it is wrapped, is nobody's fault: 503 with
+ * {@code Retry-After}.
+ */
 @Provider
 public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -56,9 +64,20 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         };
     }
 
+    @Context
+    Request request;
+
     @Override
     public Response toResponse(Throwable failure) {
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
+        Optional<DatabaseOutage> outage = DatabaseOutage.in(failure);
+        if (outage.isPresent()) {
+            OutageResponse.log(request == null ? "" : request.getMethod(), instance, outage.get());
+            return Response.fromResponse(ProblemDetail.response(Response.Status.SERVICE_UNAVAILABLE,
+                            OutageResponse.detail(outage.get()), instance))
+                    .header(HttpHeaders.RETRY_AFTER, OutageResponse.RETRY_AFTER_SECONDS)
+                    .build();
+        }
         if (failure instanceof VideoNotFoundException) {
             return ProblemDetail.response(Response.Status.NOT_FOUND, failure.getMessage(), instance);
         }

@@ -2,6 +2,7 @@ package io.mediamill.interfaces.security;
 
 import io.mediamill.application.users.SignInThrottledException;
 import io.mediamill.domain.model.user.Actor;
+import io.mediamill.infrastructure.persistence.DatabaseOutage;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,6 +23,8 @@ import java.util.Set;
  * with a role. Anonymous API calls and metrics reads get 401 problem+json with a challenge, anonymous page
  * visits the sign-in page (coming back afterwards); a state-changing request that only a session cookie
  * authenticates must carry the session's CSRF token.
+ * When the database could not be reached to check a caller's credentials, open paths go on anonymously and
+ * everything else is answered 503.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class AccessFilter extends HttpFilter {
@@ -61,6 +64,15 @@ public class AccessFilter extends HttpFilter {
             return;
         }
         Optional<RuntimeException> refusal = SignedIn.refusal(request);
+        Optional<DatabaseOutage> outage = refusal.flatMap(DatabaseOutage::in);
+        if (outage.isPresent()) {
+            if (isOpen(path)) {
+                chain.doFilter(request, response);
+            } else {
+                OutageResponse.send(response, request.getMethod(), path, outage.get());
+            }
+            return;
+        }
         if (refusal.isPresent() && !path.equals("/login")) {
             refuse(request, response, path, refusal.get());
             return;

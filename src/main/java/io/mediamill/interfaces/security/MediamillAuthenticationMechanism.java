@@ -6,6 +6,7 @@ import io.mediamill.application.users.TokenService;
 import io.mediamill.application.users.UserService;
 import io.mediamill.domain.model.user.Actor;
 import io.mediamill.domain.model.user.Role;
+import io.mediamill.infrastructure.persistence.DatabaseOutage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -26,7 +27,8 @@ import java.util.stream.Collectors;
  * request from an API token ({@code Authorization: Bearer}), HTTP Basic, or the session a form sign-in started.
  * It never answers by itself: a request without valid credentials goes on anonymous, with the reason recorded,
  * and {@link AccessFilter} decides what anonymous callers may reach and how they are told (401 problem+json for
- * the API, the sign-in page for pages).
+ * the API, the sign-in page for pages). Nor does a database that cannot be reached while credentials are checked
+ * make it fail: the outage is recorded as the reason and answered as one (503, see {@link OutageResponse}).
  */
 @ApplicationScoped
 public class MediamillAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -43,6 +45,19 @@ public class MediamillAuthenticationMechanism implements HttpAuthenticationMecha
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return establish(request, context);
+        } catch (RuntimeException e) {
+            // Thrown from here it would be the container's 500 page, before any filter of ours could answer.
+            if (!DatabaseOutage.isOutage(e)) {
+                throw e;
+            }
+            SignedIn.refuse(request, e);
+            return context.isAuthenticationRequest() ? AuthenticationStatus.SEND_FAILURE : context.doNothing();
+        }
+    }
+
+    private AuthenticationStatus establish(HttpServletRequest request, HttpMessageContext context) {
         if (context.isAuthenticationRequest()
                 && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential form) {
             return formSignIn(request, context, form);

@@ -1,6 +1,7 @@
 package io.mediamill.interfaces.security;
 
 import io.mediamill.application.users.SignInThrottledException;
+import io.mediamill.infrastructure.persistence.DatabaseOutage;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +52,14 @@ public class SignInServlet extends HttpServlet {
                 .credential(new UsernamePasswordCredential(username.strip(), password)).newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
             response.sendRedirect(request.getContextPath() + next(request));
+            return;
+        }
+        Optional<DatabaseOutage> outage = SignedIn.refusal(request).flatMap(DatabaseOutage::in);
+        if (outage.isPresent()) {
+            OutageResponse.log(request.getMethod(), "/login", outage.get());
+            response.setHeader("Retry-After", String.valueOf(OutageResponse.RETRY_AFTER_SECONDS));
+            show(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Signing in is not possible just now: "
+                    + "the service cannot reach its database. Please try again in a moment.");
             return;
         }
         if (SignedIn.refusal(request).orElse(null) instanceof SignInThrottledException throttled) {
