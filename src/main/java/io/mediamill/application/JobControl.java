@@ -199,7 +199,9 @@ public class JobControl implements QueuedWork {
     public void executionEnded(String videoId, long executionId, BatchStatus status) {
         jobs.runs(executionId, false);
         AttemptStatus outcome = switch (status) {
-            case COMPLETED -> AttemptStatus.COMPLETED;
+            // JBatch (Payara) runs afterJob before it settles the final status: a job that ran to its end is still
+            // STARTED then, and becomes COMPLETED right after (as one STOPPING becomes STOPPED).
+            case COMPLETED, STARTED -> AttemptStatus.COMPLETED;
             case STOPPING, STOPPED -> AttemptStatus.STOPPED;
             case ABANDONED -> AttemptStatus.ABANDONED;
             default -> AttemptStatus.FAILED;
