@@ -1,13 +1,15 @@
 // The batch console in a real headless Chromium: an operator opens /console filtered to FAILED jobs, finds the
 // failed execution named on the command line, looks at its video's attempts, shows every status, clicks Restart,
-// and watches (without a reload) the video's new execution appear and complete.
-// node console.mjs <baseUrl> <user> <password> <videoId> <failed execution id> <screenshots dir>. Prints one JSON line.
+// and watches (without a reload) the video's new execution appear and complete. Then a second failed video's
+// latest execution is abandoned (the confirmation accepted) and its video started afresh from the page.
+// node console.mjs <baseUrl> <user> <password> <videoId> <failed execution id> <other videoId> <its failed
+// execution id> <screenshots dir>. Prints one JSON line.
 import { chromium } from 'playwright-core';
 import { signIn } from './sign-in.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [base, username, password, videoId, failedExecution, shots] = process.argv.slice(2);
+const [base, username, password, videoId, failedExecution, otherVideoId, otherExecution, shots] = process.argv.slice(2);
 fs.mkdirSync(shots, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -18,6 +20,7 @@ const report = {};
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.on('pageerror', (error) => { report.pageError = String(error); });
+  page.on('dialog', (dialog) => { report.confirmed = dialog.message(); return dialog.accept(); });
 
   await signIn(page, base, username, password, '/console?status=FAILED');
   report.path = new URL(page.url()).pathname;
@@ -54,10 +57,24 @@ try {
     Number(report.attemptsBefore) + 1, { timeout: 30000 });
   report.attemptsAfter = await page.locator('#attempts tbody tr').count();
   report.lastAttemptStatus = await page.locator('#attempts tbody tr').last().getAttribute('data-status');
+  await page.screenshot({ path: path.join(shots, 'console-restarted.png'), fullPage: true });
+
+  // Abandoned, the other video's execution offers no restart of itself, but its video starts afresh.
+  const otherRow = page.locator(`#jobs tr[data-execution-id="${otherExecution}"]`);
+  await otherRow.locator('button.abandon').click();
+  await otherRow.and(page.locator('[data-status="ABANDONED"]')).waitFor({ timeout: 30000 });
+  await page.locator('#console-notice', { hasText: 'was abandoned' }).waitFor({ timeout: 30000 });
+  report.abandonedNotice = await notice.textContent();
+  report.abandonedButtons = await otherRow.locator('button').allTextContents();
+  await otherRow.locator('button.afresh').click();
+  const afreshRow = page.locator(`#jobs tr[data-video-id="${otherVideoId}"][data-status="COMPLETED"]`);
+  await afreshRow.waitFor({ timeout: 180000 });
+  report.afreshExecutionId = await afreshRow.getAttribute('data-execution-id');
+  report.afreshNotice = await notice.textContent();
   report.sameDocument = await page.evaluate(() => window.consoleMark === 'same page');
   report.errorShown = await page.locator('#console-error:not([hidden])').count() > 0
     ? await page.locator('#console-error').textContent() : null;
-  await page.screenshot({ path: path.join(shots, 'console-restarted.png'), fullPage: true });
+  await page.screenshot({ path: path.join(shots, 'console-afresh.png'), fullPage: true });
   console.log(JSON.stringify(report));
 } catch (error) {
   console.error(String(error), JSON.stringify(report));

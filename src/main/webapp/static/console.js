@@ -109,6 +109,10 @@
             if (job.abandonable) {
                 button(actions, 'abandon', 'Abandon');
             }
+            if (job.latest && job.batchStatus === 'ABANDONED') {
+                // Its video waits as FAILED: restarting the video (not this execution) starts a new job instance.
+                button(actions, 'afresh', 'Start afresh');
+            }
         });
         if (page.jobs.length === 0) {
             const row = jobsBody.insertRow();
@@ -230,7 +234,8 @@
     const verbs = {
         restart: (id, answer) => 'Job execution ' + id + ' restarted as job execution ' + answer.executionId + '.',
         stop: (id) => 'Job execution ' + id + ' was asked to stop; its video waits as FAILED for a restart.',
-        abandon: (id) => 'Job execution ' + id + ' was abandoned; a restart of its video starts afresh.',
+        abandon: (id) => 'Job execution ' + id + ' was abandoned; "Start afresh" processes its video from the beginning.',
+        afresh: (id, video) => 'Video "' + video.title + '" is processed afresh.',
     };
 
     jobsBody.addEventListener('click', (event) => {
@@ -246,11 +251,13 @@
                 return;
             }
             event.target.disabled = true;
-            call('POST', '/api/jobs/' + id + '/' + action)
+            const path = action === 'afresh' ? '/api/videos/' + encodeURIComponent(row.dataset.videoId) + '/restart'
+                : '/api/jobs/' + id + '/' + action;
+            call('POST', path)
                 .then((answer) => showNotice(verbs[action](id, answer)))
                 .catch((error) => {
                     event.target.disabled = false;
-                    showError('Could not ' + action + ' job execution ' + id + ': ' + error.message);
+                    showError(event.target.textContent + ' did not work: ' + error.message);
                 });
             return;
         }

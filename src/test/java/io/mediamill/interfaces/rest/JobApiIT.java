@@ -85,8 +85,9 @@ class JobApiIT {
         assertFalse(job.getBoolean("stoppable"), job.toString());
         assertEquals(MAX_ATTEMPTS, job.getInt("attempt"));
 
-        // What the states do not allow: an earlier execution, an ended one stopped.
+        // What the states do not allow: an earlier execution restarted or abandoned, an ended one stopped.
         assertProblem(409, "latest", operator.post("/api/jobs/" + first + "/restart"));
+        assertProblem(409, "latest", operator.post("/api/jobs/" + first + "/abandon"));
         assertProblem(409, "only a running one stops", operator.post("/api/jobs/" + latest + "/stop"));
         assertProblem(404, "no job execution", operator.post("/api/jobs/999999999/restart"));
 
