@@ -53,8 +53,10 @@ try {
   report.newExecutionId = await newRow.getAttribute('data-execution-id');
   await newRow.and(page.locator('[data-status="COMPLETED"]')).waitFor({ timeout: 180000 });
   report.newExecutionCompleted = true;
-  await page.waitForFunction((n) => document.querySelectorAll('#attempts tbody tr').length >= n,
-    Number(report.attemptsBefore) + 1, { timeout: 30000 });
+  // The attempts follow as well: the new one is listed, and how it ended.
+  await page.waitForFunction((n) => document.querySelectorAll('#attempts tbody tr').length >= n
+    && document.querySelector('#attempts tbody tr:last-child').dataset.status !== 'STARTED',
+  Number(report.attemptsBefore) + 1, { timeout: 30000 });
   report.attemptsAfter = await page.locator('#attempts tbody tr').count();
   report.lastAttemptStatus = await page.locator('#attempts tbody tr').last().getAttribute('data-status');
   await page.screenshot({ path: path.join(shots, 'console-restarted.png'), fullPage: true });

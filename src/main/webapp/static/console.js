@@ -14,7 +14,7 @@
     const live = document.getElementById('live');
     const statusFilter = document.getElementById('status-filter');
     const state = { status: new URLSearchParams(location.search).get('status') || '', page: 0, video: null,
-        source: null, jobsKey: null, loadingAttempts: false };
+        source: null, jobsKey: null, loadingAttempts: false, attemptsStale: false };
 
     function showError(message) {
         errorBox.textContent = message;
@@ -165,10 +165,16 @@
     }
 
     function loadAttempts() {
-        if (!state.video || state.loadingAttempts) {
+        if (!state.video) {
+            return;
+        }
+        if (state.loadingAttempts) {
+            // One request at a time, but the change that asked for this one is not to be missed: again after it.
+            state.attemptsStale = true;
             return;
         }
         state.loadingAttempts = true;
+        state.attemptsStale = false;
         const video = state.video;
         call('GET', '/api/videos/' + encodeURIComponent(video) + '/attempts')
             .then((attempts) => {
@@ -177,7 +183,12 @@
                 }
             })
             .catch((error) => showError('The attempts of this video could not be loaded: ' + error.message))
-            .finally(() => { state.loadingAttempts = false; });
+            .finally(() => {
+                state.loadingAttempts = false;
+                if (state.attemptsStale) {
+                    loadAttempts();
+                }
+            });
     }
 
     /** Why the stream closed for good (it says nothing itself): the same request as a plain GET tells. */
