@@ -1,6 +1,7 @@
-// The batch console in a real headless Chromium: an operator opens /console filtered to FAILED jobs, finds the
-// failed execution named on the command line, looks at its video's attempts, shows every status, clicks Restart,
-// and watches (without a reload) the video's new execution appear and complete. Then a second failed video's
+// The batch console in a real headless Chromium: an operator opens /console (first with a status it does not
+// know, which the page explains), then filtered to FAILED jobs, finds the failed execution named on the command
+// line, looks at its video's attempts, shows every status, clicks Restart, and watches (without a reload) the
+// video's new execution appear and complete. Then a second failed video's
 // latest execution is abandoned (the confirmation accepted) and its video started afresh from the page.
 // node console.mjs <baseUrl> <user> <password> <videoId> <failed execution id> <other videoId> <its failed
 // execution id> <screenshots dir>. Prints one JSON line.
@@ -22,8 +23,13 @@ try {
   page.on('pageerror', (error) => { report.pageError = String(error); });
   page.on('dialog', (dialog) => { report.confirmed = dialog.message(); return dialog.accept(); });
 
-  await signIn(page, base, username, password, '/console?status=FAILED');
+  // A status the server does not know: the page says why it shows nothing, in the server's words.
+  await signIn(page, base, username, password, '/console?status=RUNNING');
   report.path = new URL(page.url()).pathname;
+  await page.locator('#console-error:not([hidden])').waitFor({ timeout: 30000 });
+  report.badStatusError = await page.locator('#console-error').textContent();
+
+  await page.goto(base + '/console?status=FAILED');
   const failedRow = page.locator(`#jobs tr[data-execution-id="${failedExecution}"]`);
   await failedRow.and(page.locator('[data-status="FAILED"]')).waitFor({ timeout: 30000 });
   report.failedRowShown = true;

@@ -192,8 +192,8 @@
     }
 
     /** Why the stream closed for good (it says nothing itself): the same request as a plain GET tells. */
-    function explainClosedStream() {
-        fetch('/api/jobs/queue', { headers: window.mediamillHeaders() }).then((response) => {
+    function explainClosedStream(query) {
+        fetch('/api/jobs?' + query, { headers: window.mediamillHeaders() }).then((response) => {
             if (response.status === 401) {
                 showError('Your session has ended: sign in again to keep watching the jobs.');
             } else if (!response.ok) {
@@ -235,7 +235,7 @@
             live.classList.add('lost');
             if (source.readyState === EventSource.CLOSED) {
                 live.textContent = 'not live';
-                explainClosedStream();
+                explainClosedStream(query);
             } else {
                 live.textContent = 'connection lost, reconnecting…';
             }

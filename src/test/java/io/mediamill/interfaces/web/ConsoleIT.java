@@ -57,6 +57,7 @@ class ConsoleIT {
         JsonObject report = MediamillClient.json(out.lines().reduce((a, b) -> b).orElseThrow());
 
         assertEquals("/console", report.getString("path"), report.toString());
+        assertTrue(report.getString("badStatusError").contains("Unknown status \"RUNNING\""), report.toString());
         assertTrue(report.getBoolean("failedRowShown"), report.toString());
         assertTrue(report.getJsonArray("failedRowButtons").toString().contains("Restart"), report.toString());
         assertTrue(report.getInt("queueNodes") >= 1 && report.getBoolean("thisNodeAlive"), report.toString());
