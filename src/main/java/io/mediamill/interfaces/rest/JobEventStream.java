@@ -71,12 +71,17 @@ public class JobEventStream {
                         .data(ProblemDetail.class, new ProblemDetail("about:blank", "Internal Server Error", 500, detail, null))
                         .build();
             }
-            // A client that went away shows as a failed send: the stream ends then, not at the time limit.
-            sink.send(event).whenComplete((sent, failure) -> {
-                if (failure != null) {
-                    stop(task, sink);
-                }
-            });
+            // A client that went away shows as a failed send: the stream ends then, not at the time limit. (The
+            // runtime may have closed the sink on that failure already, and then refuses the next send outright.)
+            try {
+                sink.send(event).whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        stop(task, sink);
+                    }
+                });
+            } catch (IllegalStateException closed) {
+                stop(task, sink);
+            }
         }, 0, POLL_MILLIS, TimeUnit.MILLISECONDS));
     }
 
