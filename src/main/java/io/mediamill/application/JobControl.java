@@ -288,7 +288,7 @@ public class JobControl implements QueuedWork, QueueStatistics {
         JobView job = job(executionId);
         if (!job.abandonable()) {
             throw new JobTransitionException("Job execution " + executionId + " is " + job.batchStatus()
-                    + ": only a failed or stopped one can be abandoned.");
+                    + (job.latest() ? "" : " and not its video's latest") + ": only a failed or stopped latest execution can be abandoned.");
         }
         jobs.abandon(executionId);
         attempts.update(executionId, attempt -> attempt.end(AttemptStatus.ABANDONED, clock.instant()));

@@ -37,7 +37,11 @@ public record JobView(long executionId, String videoId, String videoTitle, Integ
         return batchStatus == BatchStatus.STARTING || batchStatus == BatchStatus.STARTED;
     }
 
+    /**
+     * Only a video's latest execution is abandoned, once it failed or was stopped: an earlier one is over anyway,
+     * and JBatch (Payara) marks the whole job instance abandoned, which would refuse the latest one's restart.
+     */
     public boolean abandonable() {
-        return batchStatus == BatchStatus.FAILED || batchStatus == BatchStatus.STOPPED;
+        return latest && (batchStatus == BatchStatus.FAILED || batchStatus == BatchStatus.STOPPED);
     }
 }

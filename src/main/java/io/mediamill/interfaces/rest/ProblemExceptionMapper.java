@@ -108,7 +108,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof UserConflictException) {
             return ProblemDetail.response(Response.Status.CONFLICT, failure.getMessage(), instance);
         }
-        if (failure instanceof InvalidUserException) {
+        if (failure instanceof InvalidUserException || failure instanceof InvalidQueryException) {
             return ProblemDetail.response(Response.Status.BAD_REQUEST, failure.getMessage(), instance);
         }
         if (failure instanceof RejectedPasswordException) {

@@ -1,6 +1,7 @@
 package io.mediamill.interfaces.rest;
 
 import io.mediamill.application.InvalidUploadException;
+import io.mediamill.application.JobControl;
 import io.mediamill.application.UploadService;
 import io.mediamill.application.VideoService;
 import io.mediamill.application.WatermarkUpload;
@@ -43,7 +44,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Upload, look up, list, follow, restart and delete videos, and download their originals. */
+/** Upload, look up, list, follow, restart and delete videos, download their originals; operators move one up the queue. */
 @Path("videos")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,6 +58,9 @@ public class VideoResource {
 
     @Inject
     VideoEventStream events;
+
+    @Inject
+    JobControl jobControl;
 
     @Inject
     CurrentActor actor;
@@ -100,6 +104,15 @@ public class VideoResource {
     @Path("{id}/restart")
     public Response restart(@PathParam("id") String id) {
         return Response.accepted(json(videos.restart(actor.get(), id))).build();
+    }
+
+    /** Operators: moves a video waiting in the queue to its front (202); 409 when it is not waiting. */
+    @POST
+    @Path("{id}/run-next")
+    @OperatorsOnly
+    public Response runNext(@PathParam("id") String id) {
+        jobControl.runNext(id);
+        return Response.accepted(json(videos.get(actor.get(), id))).build();
     }
 
     /** Every attempt at processing the video, first first: node, job execution, outcome and, if it failed, why. */
