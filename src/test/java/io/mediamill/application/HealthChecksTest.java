@@ -84,7 +84,7 @@ class HealthChecksTest {
         health.prober = new MediaProber(new CommonsExecProcessRunner(), config);
         health.storage = new MediaStorage(config);
         health.config = config;
-        health.jobs = new TranscodeJobs();
+        health.jobs = new BatchJobs();
 
         HealthChecks.Check database = health.run().get("database");
 

@@ -196,6 +196,34 @@ class DatabaseOutageIT {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void aJobThatLosesItsDatabaseCompletesOnceItIsBack() throws Exception {
+        MediamillClient client = new MediamillClient();
+        String id = client.uploadVideo(media.generate("outage-job.mp4", 1280, 720, 20, true,
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"), null);
+        awaitTrue(() -> {
+            JsonObject video = client.video(id);
+            return "PROCESSING".equals(video.getString("status")) && video.getInt("progress") > 15;
+        }, Duration.ofMinutes(3), "the ladder is under way");
+
+        try (TestDatabase.Outage outage = TestDatabase.stop()) {
+            assertUnavailable(client.get("/api/videos/" + id), "GET the video being processed");
+            // The job goes on writing its outputs, with nowhere to report them for a while.
+            Thread.sleep(5000);
+        }
+
+        awaitTrue(() -> client.get("/api/videos/" + id).statusCode() == 200, RECOVERY, "the API answers again");
+        JsonObject done = client.awaitStatus(id, Set.of("READY", "FAILED"), Duration.ofMinutes(6));
+        assertEquals("READY", done.getString("status"), done.toString());
+        HttpResponse<String> attempts = client.get("/api/videos/" + id + "/attempts");
+        List<JsonObject> history = jakarta.json.Json.createReader(new java.io.StringReader(attempts.body())).readArray()
+                .getValuesAs(JsonObject.class);
+        assertEquals(1, history.stream().filter(a -> a.getString("status").equals("COMPLETED")).count(),
+                "completed once: " + history);
+        assertTrue(history.stream().noneMatch(a -> a.getString("status").equals("STARTED")), history.toString());
+        media.decodeFully(client.baseUrl() + done.getString("hlsUrl"));
+    }
+
     private static String videoId(String location) {
         return location.substring(location.lastIndexOf('/') + 1);
     }
