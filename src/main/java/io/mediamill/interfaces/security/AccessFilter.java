@@ -45,6 +45,12 @@ public class AccessFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (hasDotSegment(path)) {
+            // Decisions below are taken on the path as sent; the container resolves "..", so /static/../users.jsp
+            // would be judged open and served as the page it names. No client of ours sends such paths.
+            Problems.write(response, 400, "Bad Request", "A path with \".\" or \"..\" segments is not accepted.", path);
+            return;
+        }
         // No answer of ours is ever to be sniffed into another type, nor any page framed by another site.
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
@@ -130,6 +136,17 @@ public class AccessFilter extends HttpFilter {
     /** By the servlet the request goes to, so that no other spelling of the path ({@code /metrics;x}) slips by. */
     private static boolean isMetrics(HttpServletRequest request) {
         return METRICS.equals(request.getServletPath());
+    }
+
+    /** Whether the path has a "." or ".." segment, also spelled with percent-encoded dots. */
+    static boolean hasDotSegment(String path) {
+        String dots = path.replaceAll("(?i)%2e", ".");
+        for (String segment : dots.split("[/;]", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOpen(String path) {

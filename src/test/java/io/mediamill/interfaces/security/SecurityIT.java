@@ -236,6 +236,14 @@ class SecurityIT {
                 "MEDIAMILL_ADMIN_PASSWORD was given: nothing generated, nothing written");
     }
 
+
+    @Test
+    void aPathThatClimbsOutOfAnOpenFolderReachesNothing() {
+        for (String path : List.of("/static/../users.jsp", "/static/%2e%2e/users.jsp", "/media/../console")) {
+            RawHttp.Answer answer = RawHttp.send("127.0.0.1", "GET", path, Map.of());
+            assertEquals(400, answer.status(), path);
+        }
+    }
     private static Map<String, String> withBasic(Map<String, String> headers, String user, String password) {
         Map<String, String> all = new java.util.LinkedHashMap<>(headers);
         all.put("Authorization", MediamillClient.basic(user, password));
