@@ -16,6 +16,11 @@ public record JobView(long executionId, String videoId, String videoTitle, Integ
 
     static JobView of(Attempt attempt, BatchJobs.ExecutionDetails details, Video video) {
         BatchStatus status = details == null ? BatchStatus.ABANDONED : details.batchStatus();
+        if (attempt.status().hasEnded() && (status == BatchStatus.STARTING || status == BatchStatus.STARTED)) {
+            // The job repository still says running when the node that ran it died (or, on JBatch, for the moment
+            // between the job's end and its final status): the attempt knows better.
+            status = BatchStatus.valueOf(attempt.status().name());
+        }
         return new JobView(attempt.executionId(), attempt.videoId(), video == null ? null : video.title(),
                 video == null ? null : video.progress(), attempt.attempt(), attempt.node(), status,
                 details == null ? null : details.exitStatus(), details == null ? attempt.failedStep() : details.currentStep(),

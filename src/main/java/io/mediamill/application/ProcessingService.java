@@ -151,7 +151,7 @@ public class ProcessingService {
      * to the queue (which may try again); returns the words saved (the reason without server paths).
      */
     public String recordError(String videoId, String step, String reason) {
-        LOG.warning(() -> "video " + videoId + ": step " + step + " failed: " + reason);
+        LOG.warning(() -> "video " + videoId + " failed in step " + step + ": " + reason);
         String[] words = new String[1];
         videos.updateOnItsOwn(videoId, video -> {
             words[0] = redaction(video).apply(reason);
