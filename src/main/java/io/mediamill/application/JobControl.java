@@ -200,9 +200,31 @@ public class JobControl implements QueuedWork, QueueStatistics {
      */
     public void executionStarted(String videoId, long executionId) {
         jobs.runs(executionId, true);
+        closeUnendedAttempts(videoId, executionId);
         attempts.start(executionId, videoId, queue.node());
         videos.update(videoId, video -> video.startProcessing(executionId, clock.instant()));
         queue.submit(videoId);
+    }
+
+    /**
+     * Earlier attempts whose end was never recorded (the database was away when their job ended) are closed as
+     * the runtime saw them end, or as failed: a video never shows two attempts running.
+     */
+    private void closeUnendedAttempts(String videoId, long newExecution) {
+        for (Attempt earlier : attempts.ofVideo(videoId)) {
+            if (earlier.executionId() == newExecution || earlier.status().hasEnded()) {
+                continue;
+            }
+            BatchStatus seen = jobs.status(earlier.executionId());
+            attempts.update(earlier.executionId(), attempt -> {
+                if (seen == BatchStatus.COMPLETED) {
+                    attempt.end(AttemptStatus.COMPLETED, clock.instant());
+                } else {
+                    attempt.recordFailure("job", "its end was not recorded (the database could not be reached)", true);
+                    attempt.end(AttemptStatus.FAILED, clock.instant());
+                }
+            });
+        }
     }
 
     public void executionEnded(String videoId, long executionId, BatchStatus status) {

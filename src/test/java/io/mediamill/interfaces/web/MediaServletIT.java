@@ -86,8 +86,8 @@ class MediaServletIT {
 
     @Test
     void nothingOutsideCommittedMediaIsServed() {
-        // Resolved by the server to a path outside /media before any servlet sees it.
-        assertEquals(404, client.getBytes("/media/videos/%2e%2e/%2e%2e/etc/passwd").statusCode());
+        // Dot segments are refused before the server resolves them to a path outside /media.
+        assertEquals(400, client.getBytes("/media/videos/%2e%2e/%2e%2e/etc/passwd").statusCode());
         String token = mp4Url.split("/")[3];
         for (String path : List.of("/media/incoming/anything.upload", "/media/videos/no/such/file.mp4",
                 "/media/videos/..%2f..%2fincoming/anything.upload", "/media/s/" + token + "/incoming/anything.upload",
