@@ -13,13 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
  * The {@code transcode-video} batch job as the batch runtime sees it: the only user of the JobOperator.
- * It also knows which executions run in this JVM, which the job repository (shared by every node, and left
- * saying STARTED by a node that died) cannot tell.
+ * It also knows which executions run in this JVM ({@link ExecutionsHere}).
  */
 @ApplicationScoped
 public class BatchJobs {
@@ -31,11 +29,7 @@ public class BatchJobs {
 
     private static final Logger LOG = Logger.getLogger(BatchJobs.class.getName());
 
-    /** How long an execution that ended here still counts as this JVM's: the repository says so a little later. */
-    private static final java.time.Duration ENDING_GRACE = java.time.Duration.ofMinutes(2);
-
-    private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
-    private final java.util.Map<Long, Long> endedHere = new ConcurrentHashMap<>();
+    private final ExecutionsHere here = new ExecutionsHere();
 
     /** An execution with what a console shows of it. */
     public record ExecutionDetails(long executionId, String videoId, BatchStatus batchStatus, String exitStatus,
@@ -70,7 +64,7 @@ public class BatchJobs {
     }
 
     private long here(long executionId) {
-        runningHere.add(executionId);
+        here.began(executionId);
         return executionId;
     }
 
@@ -120,13 +114,14 @@ public class BatchJobs {
         operator().abandon(executionId);
     }
 
-    /** Called as an execution begins and ends in this JVM. */
-    public void runs(long executionId, boolean running) {
-        if (running) {
-            runningHere.add(executionId);
-        } else if (runningHere.remove(executionId)) {
-            endedHere.put(executionId, System.nanoTime());
-        }
+    /** An execution begins in this JVM (whoever started it). */
+    public void began(long executionId) {
+        here.began(executionId);
+    }
+
+    /** An execution ended in this JVM with {@code outcome}, as its job listener saw it. */
+    public void ended(long executionId, BatchStatus outcome) {
+        here.ended(executionId, outcome);
     }
 
     /**
@@ -134,9 +129,15 @@ public class BatchJobs {
      * for a while: the runtime writes its final status after the listeners ran.
      */
     public boolean runsHere(long executionId) {
-        long now = System.nanoTime();
-        endedHere.values().removeIf(ended -> now - ended > ENDING_GRACE.toNanos());
-        return runningHere.contains(executionId) || endedHere.containsKey(executionId);
+        return here.contains(executionId);
+    }
+
+    /**
+     * Waits at most {@code max} for an execution of this JVM to end: its outcome as soon as its job listener has
+     * seen it, empty when it has not ended by then (or runs on another node, whose end only the repository tells).
+     */
+    public Optional<BatchStatus> awaitEndHere(long executionId, java.time.Duration max) throws InterruptedException {
+        return here.awaitEnd(executionId, max);
     }
 
     /** The names of jobs the runtime has run; throws when the batch runtime is not available. */

@@ -35,7 +35,7 @@ import java.util.logging.Logger;
 public class JobControl implements QueuedWork, QueueStatistics {
 
     private static final Logger LOG = Logger.getLogger(JobControl.class.getName());
-    private static final long FOLLOW_POLL_MILLIS = 500;
+    private static final Duration FOLLOW_POLL = Duration.ofMillis(500);
 
     @Inject
     BatchJobs jobs;
@@ -125,11 +125,24 @@ public class JobControl implements QueuedWork, QueueStatistics {
         return jobs.takeOver(execution, videoId);
     }
 
-    /** Waits for the execution to end, taking it over should the node running it die meanwhile. */
+    /**
+     * Waits for the execution to end, taking it over should the node running it die meanwhile. An execution of
+     * this JVM is followed through its job listener, so the worker is free the moment the job ends; one of
+     * another node through the repository.
+     */
     private BatchStatus follow(long execution, String videoId, BooleanSupplier nodeStopping) {
         long current = execution;
         while (true) {
             if (nodeStopping.getAsBoolean()) {
+                throw new NodeStoppingException("node " + queue.node() + " is stopping");
+            }
+            try {
+                Optional<BatchStatus> endedHere = jobs.awaitEndHere(current, FOLLOW_POLL);
+                if (endedHere.isPresent()) {
+                    return endedHere.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 throw new NodeStoppingException("node " + queue.node() + " is stopping");
             }
             try {
@@ -143,12 +156,6 @@ public class JobControl implements QueuedWork, QueueStatistics {
             } catch (RuntimeException unreachable) {
                 // The job repository is in the database: while it is away, keep the task and look again.
                 LOG.fine(() -> "video " + videoId + ": job execution status unknown for now: " + unreachable);
-            }
-            try {
-                Thread.sleep(FOLLOW_POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NodeStoppingException("node " + queue.node() + " is stopping");
             }
         }
     }
@@ -199,7 +206,7 @@ public class JobControl implements QueuedWork, QueueStatistics {
      * so a node's death never strands it.
      */
     public void executionStarted(String videoId, long executionId) {
-        jobs.runs(executionId, true);
+        jobs.began(executionId);
         closeUnendedAttempts(videoId, executionId);
         attempts.start(executionId, videoId, queue.node());
         videos.update(videoId, video -> video.startProcessing(executionId, clock.instant()));
@@ -228,18 +235,22 @@ public class JobControl implements QueuedWork, QueueStatistics {
     }
 
     public void executionEnded(String videoId, long executionId, BatchStatus status) {
-        jobs.runs(executionId, false);
-        AttemptStatus outcome = switch (status) {
+        BatchStatus outcome = switch (status) {
             // JBatch (Payara) calls the job listener before it records a successful end, so a job that ran
             // through still says STARTED there; a failed or stopped one already says so.
-            case COMPLETED, STARTING, STARTED -> AttemptStatus.COMPLETED;
-            case STOPPING, STOPPED -> AttemptStatus.STOPPED;
-            case ABANDONED -> AttemptStatus.ABANDONED;
-            default -> AttemptStatus.FAILED;
+            case COMPLETED, STARTING, STARTED -> BatchStatus.COMPLETED;
+            case STOPPING, STOPPED -> BatchStatus.STOPPED;
+            case ABANDONED -> BatchStatus.ABANDONED;
+            default -> BatchStatus.FAILED;
         };
-        attempts.update(executionId, attempt -> attempt.end(outcome, clock.instant())).ifPresent(attempt ->
-                metrics.attemptEnded(attempt.status().name(), attempt.failedStep(),
-                        Duration.between(attempt.startedAt(), attempt.endedAt())));
+        try {
+            attempts.update(executionId, attempt -> attempt.end(AttemptStatus.valueOf(outcome.name()), clock.instant()))
+                    .ifPresent(attempt -> metrics.attemptEnded(attempt.status().name(), attempt.failedStep(),
+                            Duration.between(attempt.startedAt(), attempt.endedAt())));
+        } finally {
+            // Recorded first, so that the task following the execution reads the attempt's end and failure.
+            jobs.ended(executionId, outcome);
+        }
     }
 
     /** A step failed: its attempt and the video say why (in words with no server path). */

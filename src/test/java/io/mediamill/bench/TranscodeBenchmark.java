@@ -41,6 +41,8 @@ import java.util.stream.Stream;
 public final class TranscodeBenchmark {
 
     private static final Duration LIMIT = Duration.ofMinutes(30);
+    /** Held, so that the level set on it lasts. */
+    private static final Logger COMMANDS = Logger.getLogger(CommonsExecProcessRunner.class.getName());
 
     private final CommonsExecProcessRunner runner = new CommonsExecProcessRunner();
     private final FfmpegCommands ffmpeg = new FfmpegCommands("ffmpeg");
@@ -59,7 +61,7 @@ public final class TranscodeBenchmark {
 
     public static void main(String[] args) throws Exception {
         // The runner logs every command line; here only the figures matter.
-        Logger.getLogger(CommonsExecProcessRunner.class.getName()).setLevel(Level.WARNING);
+        COMMANDS.setLevel(Level.WARNING);
         TranscodeBenchmark benchmark = new TranscodeBenchmark(
                 Path.of(System.getProperty("mediamill.bench.work", "target/bench")).toAbsolutePath(),
                 Path.of(System.getProperty("mediamill.home", "target/bench-home")).toAbsolutePath(),

@@ -33,8 +33,12 @@ public final class ServerNode {
 
     /** The server the integration tests run against, with the environment its JVM has now. */
     public static ServerNode underTest() {
-        Path home = Path.of(System.getProperty("mediamill.it.home"));
-        int port = Integer.parseInt(System.getProperty("mediamill.baseUrl").replaceAll(".*:(\\d+).*", "$1"));
+        return running(Path.of(System.getProperty("mediamill.it.home")), System.getProperty("mediamill.baseUrl"));
+    }
+
+    /** The server the launcher started with that home, answering at that base URL. */
+    public static ServerNode running(Path home, String baseUrl) {
+        int port = Integer.parseInt(baseUrl.replaceAll(".*:(\\d+).*", "$1"));
         ServerNode node = new ServerNode(home, port, Map.of());
         return new ServerNode(home, port, node.jvmEnvironment());
     }
@@ -54,6 +58,11 @@ public final class ServerNode {
 
     public String nodeName() {
         return environment.get("MEDIAMILL_NODE_NAME");
+    }
+
+    /** A MEDIAMILL_* setting the node runs with, or {@code fallback} when it runs with the default. */
+    public String setting(String name, String fallback) {
+        return environment.getOrDefault(name, fallback);
     }
 
     /** Starts the node through the launcher and returns once it answers its health check. */
