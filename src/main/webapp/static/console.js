@@ -142,6 +142,15 @@
             cell(row, time(node.lastHeartbeat));
             cell(row, node.workers);
             cell(row, node.runningTasks);
+            const processing = row.insertCell();
+            processing.className = 'processing';
+            node.running.forEach((video) => {
+                const link = document.createElement('a');
+                link.href = '/watch.jsp?id=' + encodeURIComponent(video.videoId);
+                link.dataset.videoId = video.videoId;
+                link.textContent = video.title + ' (' + video.progress + ' %)';
+                processing.append(link, ' ');
+            });
             cell(row, time(node.startedAt));
         });
     }

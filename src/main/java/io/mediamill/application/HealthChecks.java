@@ -132,7 +132,8 @@ public class HealthChecks {
         QueueCounts queue = overview.queue();
         String counts = "due " + queue.due() + ", waiting for retry " + queue.waitingForRetry() + ", running "
                 + queue.running() + ", failed videos " + overview.failedVideos();
-        return overview.nodes().stream().filter(node -> node.name().equals(overview.node())).findFirst()
+        return overview.nodes().stream().map(NodeDirectory.NodeView::activity)
+                .filter(node -> node.name().equals(overview.node())).findFirst()
                 .map(node -> new Check(node.alive(), counts + "; node " + node.name() + " (" + node.workers()
                         + " workers) last heartbeat " + Duration.between(node.lastHeartbeat(), Instant.now()).toSeconds()
                         + " s ago" + (node.alive() ? "" : ": too long, its work will be taken over")))

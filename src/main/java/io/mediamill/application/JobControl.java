@@ -62,6 +62,9 @@ public class JobControl implements QueuedWork, QueueStatistics {
     MetricsRecorder metrics;
 
     @Inject
+    NodeDirectory nodes;
+
+    @Inject
     Clock clock;
 
     // ---- the queue's work ------------------------------------------------------------------------------
@@ -346,6 +349,6 @@ public class JobControl implements QueuedWork, QueueStatistics {
     }
 
     public QueueOverview overview() {
-        return new QueueOverview(queue.node(), queue.counts(), videos.countWithStatus(VideoStatus.FAILED), queue.nodes());
+        return new QueueOverview(queue.node(), queue.counts(), videos.countWithStatus(VideoStatus.FAILED), nodes.nodes());
     }
 }

@@ -1,34 +1,23 @@
 package io.mediamill.interfaces.rest;
 
 import io.mediamill.application.QueueOverview;
-import io.mediamill.domain.model.processing.NodeActivity;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import java.time.Instant;
 import java.util.List;
 
 /**
  * The processing queue as {@code GET /api/jobs/queue} shows it: seen from node {@code node}, what waits and runs,
- * how many videos wait for an operator, and every node's heartbeat and load.
+ * how many videos wait for an operator, and every node's heartbeat and what it runs.
  */
 @JsonbPropertyOrder({"node", "queue", "failedVideos", "nodes"})
-public record QueueJson(String node, Depth queue, long failedVideos, List<Node> nodes) {
+public record QueueJson(String node, Depth queue, long failedVideos, List<NodeJson> nodes) {
 
     /** Tasks due now, waiting for their next attempt after a failure, and being worked on. */
     @JsonbPropertyOrder({"due", "waitingForRetry", "running"})
     public record Depth(long due, long waitingForRetry, long running) {
     }
 
-    @JsonbPropertyOrder({"name", "alive", "startedAt", "lastHeartbeat", "workers", "runningTasks"})
-    public record Node(String name, boolean alive, Instant startedAt, Instant lastHeartbeat, int workers, long runningTasks) {
-
-        static Node of(NodeActivity node) {
-            return new Node(node.name(), node.alive(), node.startedAt(), node.lastHeartbeat(), node.workers(),
-                    node.runningTasks());
-        }
-    }
-
     public static QueueJson of(QueueOverview overview) {
         return new QueueJson(overview.node(), new Depth(overview.queue().due(), overview.queue().waitingForRetry(),
-                overview.queue().running()), overview.failedVideos(), overview.nodes().stream().map(Node::of).toList());
+                overview.queue().running()), overview.failedVideos(), overview.nodes().stream().map(NodeJson::of).toList());
     }
 }
