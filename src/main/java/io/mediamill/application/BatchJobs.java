@@ -132,6 +132,11 @@ public class BatchJobs {
         return here.contains(executionId);
     }
 
+    /** How an execution of this JVM ended, as its job listener saw it, if it ended here recently. */
+    public Optional<BatchStatus> endedHere(long executionId) {
+        return here.endOf(executionId);
+    }
+
     /**
      * Waits at most {@code max} for an execution of this JVM to end: its outcome as soon as its job listener has
      * seen it, empty when it has not ended by then (or runs on another node, whose end only the repository tells).

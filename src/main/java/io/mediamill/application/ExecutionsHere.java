@@ -42,6 +42,13 @@ final class ExecutionsHere {
         return running.contains(executionId) || ended.containsKey(executionId);
     }
 
+    /** How the execution ended here, if it did so recently (whatever the repository says of it). */
+    synchronized Optional<BatchStatus> endOf(long executionId) {
+        forgetOldEndings();
+        Ending ending = ended.get(executionId);
+        return ending == null ? Optional.empty() : Optional.of(ending.outcome());
+    }
+
     /**
      * Waits at most {@code max} for the execution to end here; its outcome if it did (or had already), empty if it
      * still runs, or runs elsewhere.

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -104,8 +105,20 @@ public class JobControl implements QueuedWork, QueueStatistics {
         if (last == null) {
             return jobs.start(video.id());
         }
-        return switch (jobs.status(last)) {
-            case STARTING, STARTED, STOPPING -> runsElsewhereAlive(last) ? last : takeOver(last, video.id());
+        BatchStatus status = jobs.status(last);
+        boolean unfinished = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING).contains(status);
+        Optional<BatchStatus> endedHere = jobs.endedHere(last);
+        if (unfinished && endedHere.isEmpty() && runsElsewhereAlive(last)) {
+            return last;
+        }
+        if (unfinished && endedHere.isPresent()) {
+            // Its end was seen here while the database was away: the repository never learnt of it.
+            LOG.warning(() -> "video " + video.id() + ": job execution " + last + " ended here (" + endedHere.get()
+                    + ") but the job repository still says " + status + "; it is resumed from its last checkpoint");
+            return jobs.takeOver(last, video.id());
+        }
+        return switch (status) {
+            case STARTING, STARTED, STOPPING -> takeOver(last, video.id());
             case FAILED, STOPPED -> jobs.restart(last, video.id());
             default -> jobs.start(video.id());
         };

@@ -53,4 +53,13 @@ class ExecutionsHereTest {
         assertTrue(here.contains(12));
         assertFalse(here.contains(13));
     }
+
+    @Test
+    void remembersHowAnExecutionEndedHereWhateverTheRepositorySays() {
+        here.began(14);
+        assertEquals(Optional.empty(), here.endOf(14));
+        here.ended(14, BatchStatus.FAILED);
+        assertEquals(Optional.of(BatchStatus.FAILED), here.endOf(14));
+        assertEquals(Optional.empty(), here.endOf(15));
+    }
 }

@@ -51,7 +51,9 @@ public final class MediamillClient {
 
     /** The same credentials against another node sharing this one's database. */
     public MediamillClient at(String otherBaseUrl) {
-        return new MediamillClient(otherBaseUrl, token);
+        MediamillClient other = new MediamillClient(otherBaseUrl, token).named(username);
+        other.basic = basic;
+        return other;
     }
 
     /** Sends no credentials at all. */
