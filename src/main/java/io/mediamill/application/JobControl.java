@@ -66,6 +66,9 @@ public class JobControl implements QueuedWork, QueueStatistics {
     NodeDirectory nodes;
 
     @Inject
+    LocalCopies sources;
+
+    @Inject
     Clock clock;
 
     // ---- the queue's work ------------------------------------------------------------------------------
@@ -103,6 +106,7 @@ public class JobControl implements QueuedWork, QueueStatistics {
     private long launch(Video video) {
         Long last = video.jobExecutionId();
         if (last == null) {
+            sources.requireSource(video);
             return jobs.start(video.id());
         }
         BatchStatus status = jobs.status(last);
@@ -111,6 +115,7 @@ public class JobControl implements QueuedWork, QueueStatistics {
         if (unfinished && endedHere.isEmpty() && runsElsewhereAlive(last)) {
             return last;
         }
+        sources.requireSource(video);
         if (unfinished && endedHere.isPresent()) {
             // Its end was seen here while the database was away: the repository never learnt of it.
             LOG.warning(() -> "video " + video.id() + ": job execution " + last + " ended here (" + endedHere.get()
@@ -167,8 +172,11 @@ public class JobControl implements QueuedWork, QueueStatistics {
                     return status;
                 }
                 if (!runsElsewhereAlive(current) && status != BatchStatus.STARTING) {
+                    videos.find(videoId).ifPresent(sources::requireSource);
                     current = takeOver(current, videoId);
                 }
+            } catch (AttemptFailure noSource) {
+                throw noSource;
             } catch (RuntimeException unreachable) {
                 // The job repository is in the database: while it is away, keep the task and look again.
                 LOG.fine(() -> "video " + videoId + ": job execution status unknown for now: " + unreachable);

@@ -1,5 +1,6 @@
 package io.mediamill.application;
 
+import io.mediamill.domain.model.replication.VolumeReplication;
 import io.mediamill.domain.model.video.MediaInfo;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoNotFoundException;
@@ -41,6 +42,9 @@ public class ProcessingService {
 
     @Inject
     MediamillConfig config;
+
+    @Inject
+    VolumeReplication replication;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -131,8 +135,10 @@ public class ProcessingService {
         }
     }
 
+    /** The video is READY, and its outputs go to every peer. */
     public void publish(String videoId) {
         videos.update(videoId, video -> video.markReady(clock.instant()));
+        replication.filesChanged(videoId);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mediamill.application;
 
+import io.mediamill.domain.model.replication.VolumeReplication;
 import io.mediamill.domain.model.upload.ResumableUpload;
 import io.mediamill.domain.model.upload.ResumableUploadRepository;
 import io.mediamill.domain.model.upload.UnfinishedUploads;
@@ -50,6 +51,8 @@ public class ResumableUploads {
 
     private static final Logger LOG = Logger.getLogger(ResumableUploads.class.getName());
     private static final int BUFFER = 256 * 1024;
+    /** Fetching an unfinished upload's bytes from another node: a request cannot wait much longer. */
+    private static final java.time.Duration PULL_LIMIT = java.time.Duration.ofMinutes(2);
 
     /** What a PATCH achieved: the new offset, and the video once the upload is complete. */
     public record Progress(ResumableUpload upload, long offset, String videoId) {
@@ -83,6 +86,9 @@ public class ResumableUploads {
     @Inject
     MetricsRecorder metrics;
 
+    @Inject
+    VolumeReplication replication;
+
     /** State of this node's uploads in progress; only uploads that exist get an entry (see {@link #lock}). */
     private final ConcurrentMap<String, RunningHash> hashes = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -105,6 +111,7 @@ public class ResumableUploads {
         Instant now = clock.instant();
         ResumableUpload upload = new ResumableUpload(UUID.randomUUID().toString(), owner, length, metadata, now,
                 now.plus(config.uploadExpiry()));
+        upload.receivedOn(config.nodeName());
         creation.lock();
         try {
             requireRoomFor(upload, now);
@@ -166,6 +173,14 @@ public class ResumableUploads {
      */
     public Optional<ResumableUpload> status(Actor actor, String id) {
         Optional<ResumableUpload> upload = find(actor, id);
+        if (upload.isPresent() && isElsewhere(upload.get())) {
+            ReentrantLock lock = lock(id);
+            try {
+                upload = find(actor, id).map(this::bringHere);
+            } finally {
+                lock.unlock();
+            }
+        }
         if (upload.isEmpty() || !awaitsAcceptance(upload.get())) {
             return upload;
         }
@@ -191,7 +206,7 @@ public class ResumableUploads {
     public Progress append(Actor actor, String id, long offset, InputStream body, UploadChecksum checksum) {
         ReentrantLock lock = lock(id);
         try {
-            ResumableUpload upload = find(actor, id).orElseThrow(() -> ResumableUploadException.notFound(id));
+            ResumableUpload upload = bringHere(find(actor, id).orElseThrow(() -> ResumableUploadException.notFound(id)));
             if (offset != upload.offset()) {
                 throw new ResumableUploadException(409, "Conflict", "Upload-Offset " + offset + " does not match the "
                         + upload.offset() + " bytes received.");
@@ -250,6 +265,51 @@ public class ResumableUploads {
             throw new ResumableUploadException(423, "Locked", "Interrupted while waiting for upload " + id + ".");
         }
         return lock;
+    }
+
+    /** An unfinished upload whose bytes another node received. */
+    private boolean isElsewhere(ResumableUpload upload) {
+        return !upload.isComplete() && !config.nodeName().equals(upload.node());
+    }
+
+    /**
+     * Goes on here with an upload another node received: its bytes are fetched from that node's volume; what
+     * could not be fetched is received again, the upload's offset then being what this node has (a tus client
+     * resumes from the offset a HEAD reports). Called holding the upload's lock.
+     */
+    private ResumableUpload bringHere(ResumableUpload upload) {
+        if (!isElsewhere(upload)) {
+            return upload;
+        }
+        Path file = file(upload.id());
+        if (sizeOf(file) < upload.offset() && upload.node() != null) {
+            replication.pullUpload(upload.id(), upload.node(), PULL_LIMIT);
+        }
+        long have = Math.min(sizeOf(file), upload.offset());
+        try {
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not take over upload " + upload.id(), e);
+        }
+        truncate(upload.id(), have);
+        if (!uploads.moveTo(upload.id(), config.nodeName(), upload.offset(), have)) {
+            throw new ResumableUploadException(409, "Conflict", "Upload " + upload.id() + " moved on meanwhile.");
+        }
+        hashes.remove(upload.id());
+        LOG.info(() -> "upload " + upload.id() + " goes on on node " + config.nodeName() + " from byte " + have
+                + (have < upload.offset() ? " (" + (upload.offset() - have) + " bytes received by " + upload.node()
+                + " could not be fetched)" : ", fetched from " + upload.node()));
+        return uploads.find(upload.id()).orElseThrow(() -> ResumableUploadException.notFound(upload.id()));
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** All bytes in, but not a video yet: its completion was put off. */

@@ -1,5 +1,6 @@
 package io.mediamill.application;
 
+import io.mediamill.domain.model.replication.VolumeReplication;
 import io.mediamill.domain.model.video.MediaInfo;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoRepository;
@@ -56,6 +57,12 @@ public class UploadService {
     @Inject
     MetricsRecorder metrics;
 
+    @Inject
+    LocalCopies sources;
+
+    @Inject
+    VolumeReplication replication;
+
     /** What became of an upload: a new video, or the owner's existing video with the same content. */
     public record Accepted(Video video, boolean duplicate) {
     }
@@ -110,6 +117,7 @@ public class UploadService {
             video.changeVisibility(visibility, clock.instant());
             video.queue(clock.instant());
             commitFiles(videoId, received.path(), watermarkImage);
+            sources.vouchFor(video);
             try {
                 videos.addQueued(video);
             } catch (RuntimeException notRecorded) {
@@ -117,6 +125,8 @@ public class UploadService {
                 storage.deleteVideo(videoId);
                 throw notRecorded;
             }
+            // Every node may take the task: each gets the source, whichever comes first.
+            replication.filesChanged(videoId);
         } finally {
             if (watermarkImage != null) {
                 storage.deleteQuietly(watermarkImage);

@@ -1,11 +1,13 @@
 package io.mediamill.application;
 
+import io.mediamill.domain.model.replication.VolumeReplication;
 import io.mediamill.domain.model.processing.Attempt;
 import io.mediamill.domain.model.processing.ProcessingQueue;
 import io.mediamill.domain.model.user.Actor;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.domain.model.video.VideoNotFoundException;
 import io.mediamill.domain.model.video.VideoRepository;
+import io.mediamill.domain.model.video.VideoStatus;
 import io.mediamill.domain.model.video.Visibility;
 import io.mediamill.infrastructure.media.Transcoder;
 import io.mediamill.infrastructure.storage.MediaStorage;
@@ -48,7 +50,15 @@ public class VideoService {
     @Inject
     Clock clock;
 
+    @Inject
+    VolumeReplication replication;
+
     /** @throws VideoNotFoundException when there is no such video or it is someone else's */
+    /** Whether the video exists and is READY (access is decided elsewhere: this tells nothing about whose it is). */
+    public boolean isReady(String videoId) {
+        return videos.find(videoId).map(video -> video.status() == VideoStatus.READY).orElse(false);
+    }
+
     public Video get(Actor actor, String videoId) {
         return videos.find(videoId).filter(video -> actor.mayActOn(video.owner()))
                 .orElseThrow(() -> new VideoNotFoundException(videoId));
@@ -103,7 +113,7 @@ public class VideoService {
         return videos.find(videoId).orElseThrow(() -> new VideoNotFoundException(videoId));
     }
 
-    /** Stops processing if it is still running (job and ffmpeg), then removes the row and every file of the video. */
+    /** Stops processing if it is still running (job and ffmpeg), then removes the row and every file of the video, here and on every peer. */
     public void delete(Actor actor, String videoId) {
         Video video = get(actor, videoId);
         if (!video.status().isFinal()) {
@@ -113,5 +123,6 @@ public class VideoService {
         queue.withdraw(videoId);
         transcoder.cancel(videoId);
         storage.deleteVideo(videoId);
+        replication.videoDeleted(videoId);
     }
 }

@@ -1,5 +1,7 @@
 package io.mediamill.application;
 
+import java.io.UncheckedIOException;
+import io.mediamill.testing.NoPeers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -96,6 +98,57 @@ class ResumableUploadsTest {
         uploads.writer = new HashingFileWriter(Runnable::run);
         uploads.diskReserve = new DiskReserve(() -> usableBytes, 500);
         uploads.metrics = counted;
+        uploads.replication = new NoPeers() {
+            @Override
+            public boolean pullUpload(String uploadId, String fromNode, Duration max) {
+                pulledFrom.add(fromNode);
+                if (bytesOnOtherNode == null) {
+                    return false;
+                }
+                try {
+                    Files.write(uploads.storage.resumableFile(uploadId), bytesOnOtherNode);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return true;
+            }
+        };
+    }
+
+    private final List<String> pulledFrom = new ArrayList<>();
+    private byte[] bytesOnOtherNode;
+
+    @Test
+    void anUploadAnotherNodeReceivedGoesOnHereWithTheBytesFetchedFromIt() throws IOException {
+        ResumableUpload upload = create(10);
+        uploads.append(OWNER, upload.id(), 0, new ByteArrayInputStream(new byte[] {1, 2, 3, 4}), null);
+        receivedElsewhere(upload.id(), new byte[] {1, 2, 3, 4});
+
+        assertEquals(4, uploads.status(OWNER, upload.id()).orElseThrow().offset());
+        assertEquals(List.of("node-a"), pulledFrom);
+        assertEquals(uploads.config.nodeName(), repository.find(upload.id()).orElseThrow().node());
+        uploads.append(OWNER, upload.id(), 4, new ByteArrayInputStream(new byte[] {5, 6}), null);
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6}, Files.readAllBytes(uploads.storage.resumableFile(upload.id())));
+    }
+
+    @Test
+    void bytesThatCannotBeFetchedAreReceivedAgainFromTheTrueOffset() throws IOException {
+        ResumableUpload upload = create(10);
+        uploads.append(OWNER, upload.id(), 0, new ByteArrayInputStream(new byte[] {1, 2, 3, 4}), null);
+        receivedElsewhere(upload.id(), null);
+
+        assertEquals(409, assertThrows(ResumableUploadException.class, () -> uploads.append(OWNER, upload.id(), 4,
+                new ByteArrayInputStream(new byte[] {5}), null)).status(), "the client is told to ask for the offset");
+        assertEquals(0, uploads.status(OWNER, upload.id()).orElseThrow().offset());
+        uploads.append(OWNER, upload.id(), 0, new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5}), null);
+        assertEquals(5, repository.find(upload.id()).orElseThrow().offset());
+    }
+
+    /** As if node-a had received the upload's bytes so far: this node holds none of them. */
+    private void receivedElsewhere(String id, byte[] onNodeA) throws IOException {
+        repository.find(id).orElseThrow().receivedOn("node-a");
+        Files.delete(uploads.storage.resumableFile(id));
+        bytesOnOtherNode = onNodeA;
     }
 
     @Test
@@ -328,6 +381,15 @@ class ResumableUploadsTest {
         @Override
         public Optional<ResumableUpload> find(String id) {
             return Optional.ofNullable(rows.get(id));
+        }
+
+        @Override
+        public boolean moveTo(String id, String node, long oldOffset, long newOffset) {
+            if (!advance(id, oldOffset, newOffset)) {
+                return false;
+            }
+            find(id).orElseThrow().receivedOn(node);
+            return true;
         }
 
         @Override

@@ -48,6 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import io.mediamill.testing.NoPeers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +104,11 @@ class UploadsThroughAnOutageTest {
         uploadService.config = config;
         uploadService.probeSlots = new ProbeSlots(1, Duration.ofSeconds(1));
         uploadService.metrics = NO_METRICS;
+        uploadService.replication = new NoPeers();
+        uploadService.sources = new LocalCopies();
+        uploadService.sources.storage = storage;
+        uploadService.sources.replication = uploadService.replication;
+        uploadService.sources.config = uploadService.config;
         uploadService.prober = new MediaProber() {
             @Override
             public MediaInfo probe(MediaInput input) {
@@ -400,6 +406,15 @@ class UploadsThroughAnOutageTest {
         @Override
         public Optional<ResumableUpload> find(String id) {
             return Optional.ofNullable(rows.get(id));
+        }
+
+        @Override
+        public boolean moveTo(String id, String node, long oldOffset, long newOffset) {
+            if (!advance(id, oldOffset, newOffset)) {
+                return false;
+            }
+            find(id).orElseThrow().receivedOn(node);
+            return true;
         }
 
         @Override

@@ -52,6 +52,17 @@ public final class ServerNode {
         return new ServerNode(otherHome, otherPort, env);
     }
 
+    /** The same node with these settings changed (before it starts). */
+    public ServerNode with(Map<String, String> settings) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.putAll(settings);
+        return new ServerNode(home, port, env);
+    }
+
+    public Path home() {
+        return home;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -85,6 +96,25 @@ public final class ServerNode {
             leader().ifPresent(leader -> leader.onExit().orTimeout(30, TimeUnit.SECONDS).join());
         } catch (Exception e) {
             throw new IllegalStateException("the server JVM did not die", e);
+        }
+    }
+
+    /**
+     * SIGKILLs the server's JVM and this node's rsync daemon, as a dead machine: its volume is out of reach
+     * until it starts again.
+     */
+    public void crashWithVolume() {
+        crash();
+        try {
+            Path pidFile = home.resolve("rsyncd.pid");
+            if (Files.exists(pidFile)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(daemon -> {
+                    daemon.destroyForcibly();
+                    daemon.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+                });
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("could not stop the rsync daemon under " + home, e);
         }
     }
 

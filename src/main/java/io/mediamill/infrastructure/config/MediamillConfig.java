@@ -44,6 +44,11 @@ public class MediamillConfig {
     private final Duration queuePollInterval;
     private final Duration incomingMaxAge;
     private final String metricsToken;
+    private final String peers;
+    private final String rsyncSecret;
+    private final String rsync;
+    private final Duration syncRetry;
+    private final Duration syncReconcile;
 
     public MediamillConfig() {
         this.mediaDir = Path.of(setting("mediamill.media.dir", "MEDIAMILL_MEDIA_DIR",
@@ -106,6 +111,13 @@ public class MediamillConfig {
                 setting("mediamill.incoming.max-age-seconds", "MEDIAMILL_INCOMING_MAX_AGE_SECONDS", "21600"))));
         // A secret: from the environment only, like the admin password.
         this.metricsToken = System.getenv("MEDIAMILL_METRICS_TOKEN");
+        this.peers = setting("mediamill.peers", "MEDIAMILL_PEERS", "");
+        this.rsyncSecret = System.getenv("MEDIAMILL_RSYNC_SECRET");
+        this.rsync = setting("mediamill.rsync", "MEDIAMILL_RSYNC", "rsync");
+        this.syncRetry = Duration.ofSeconds(positive("MEDIAMILL_SYNC_RETRY_SECONDS", Long.parseLong(
+                setting("mediamill.sync.retry-seconds", "MEDIAMILL_SYNC_RETRY_SECONDS", "5"))));
+        this.syncReconcile = Duration.ofSeconds(positive("MEDIAMILL_SYNC_RECONCILE_SECONDS", Long.parseLong(
+                setting("mediamill.sync.reconcile-seconds", "MEDIAMILL_SYNC_RECONCILE_SECONDS", "300"))));
     }
 
     private static String defaultNodeName() {
@@ -285,5 +297,29 @@ public class MediamillConfig {
     /** The bearer token a metrics scraper may use instead of an operator's sign-in; null when none is set. */
     public String metricsToken() {
         return metricsToken == null || metricsToken.isBlank() ? null : metricsToken;
+    }
+
+    /** The other nodes' media volumes ({@code MEDIAMILL_PEERS}: name=rsync://host:port/module or name=host:path). */
+    public String peers() {
+        return peers;
+    }
+
+    /** The secret of the nodes' rsync daemons; null when none is set. */
+    public String rsyncSecret() {
+        return rsyncSecret == null || rsyncSecret.isBlank() ? null : rsyncSecret;
+    }
+
+    public String rsync() {
+        return rsync;
+    }
+
+    /** The wait before a failed transfer to a peer is tried again, doubling up to five minutes. */
+    public Duration syncRetry() {
+        return syncRetry;
+    }
+
+    /** How often every peer gets the whole volume, to catch whatever a push missed. */
+    public Duration syncReconcile() {
+        return syncReconcile;
     }
 }

@@ -1,6 +1,8 @@
 package io.mediamill.interfaces.web;
 
+import io.mediamill.application.LocalCopies;
 import io.mediamill.application.MediaAccess;
+import io.mediamill.application.VideoService;
 import io.mediamill.infrastructure.storage.MediaStorage;
 import io.mediamill.interfaces.security.SignedIn;
 import jakarta.inject.Inject;
@@ -26,12 +28,19 @@ import java.util.Optional;
 public class MediaServlet extends HttpServlet {
 
     private static final String MAX_AGE = ", max-age=3600";
+    private static final int COME_BACK_SECONDS = 5;
 
     @Inject
     MediaStorage storage;
 
     @Inject
     MediaAccess access;
+
+    @Inject
+    LocalCopies copies;
+
+    @Inject
+    VideoService videos;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -62,8 +71,18 @@ public class MediaServlet extends HttpServlet {
             return;
         }
         Path path = file.get().path();
-        if (decision == MediaAccess.Decision.NOT_FOUND || !Files.isRegularFile(path)) {
+        if (decision == MediaAccess.Decision.NOT_FOUND) {
             notFound(response, withBody);
+            return;
+        }
+        if (!Files.isRegularFile(path) && !fetchedFromPeer(file.get().videoId(), path)) {
+            if (copies.hasPeers() && videos.isReady(file.get().videoId())) {
+                response.setHeader("Retry-After", String.valueOf(COME_BACK_SECONDS));
+                plain(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "This video's files are still on their way "
+                        + "to this server: try again in " + COME_BACK_SECONDS + " seconds.", withBody);
+            } else {
+                notFound(response, withBody);
+            }
             return;
         }
         FileVersion version = FileVersion.of(path);
@@ -97,6 +116,11 @@ public class MediaServlet extends HttpServlet {
         if (withBody && length > 0) {
             slice.copy(path, response.getOutputStream());
         }
+    }
+
+    /** Another node made the ready video's files and they have not reached this one yet: they are fetched now. */
+    private boolean fetchedFromPeer(String videoId, Path path) {
+        return copies.hasPeers() && videos.isReady(videoId) && copies.awaitOutputs(videoId) && Files.isRegularFile(path);
     }
 
     private static void notFound(HttpServletResponse response, boolean withBody) throws IOException {

@@ -23,6 +23,9 @@ import java.util.Objects;
 @NamedQuery(name = "ResumableUpload.unfinishedBy",
         query = "SELECT COUNT(u), SUM(u.uploadLength) FROM ResumableUpload u"
                 + " WHERE u.owner = :owner AND u.videoId IS NULL AND u.expiresAt >= :now")
+@NamedQuery(name = "ResumableUpload.moveTo",
+        query = "UPDATE ResumableUpload u SET u.node = :node, u.uploadOffset = :newOffset WHERE u.id = :id "
+                + "AND u.uploadOffset = :oldOffset")
 @NamedQuery(name = "ResumableUpload.advance",
         query = "UPDATE ResumableUpload u SET u.uploadOffset = :newOffset WHERE u.id = :id AND u.uploadOffset = :oldOffset")
 public class ResumableUpload {
@@ -63,6 +66,10 @@ public class ResumableUpload {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The node whose media volume holds the bytes; null for uploads older than that record. */
+    @Column(name = "node", length = 50)
+    private String node;
+
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
@@ -84,6 +91,15 @@ public class ResumableUpload {
         this.visibility = metadata.visibility();
         this.createdAt = now;
         this.expiresAt = expiresAt;
+    }
+
+    /** The bytes arrive on {@code receivingNode}'s media volume. */
+    public void receivedOn(String receivingNode) {
+        this.node = receivingNode;
+    }
+
+    public String node() {
+        return node;
     }
 
     public void completeAs(String newVideoId) {

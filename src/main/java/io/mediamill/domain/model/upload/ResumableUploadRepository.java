@@ -15,6 +15,12 @@ public interface ResumableUploadRepository {
     /** Moves the offset from {@code oldOffset} to {@code newOffset}; false when another request moved it first. */
     boolean advance(String id, long oldOffset, long newOffset);
 
+    /**
+     * The upload's bytes are on {@code node} now, {@code newOffset} of them: if it still stands at {@code oldOffset}
+     * (no other request moved it on meanwhile).
+     */
+    boolean moveTo(String id, String node, long oldOffset, long newOffset);
+
     ResumableUpload update(String id, Consumer<ResumableUpload> change);
 
     List<ResumableUpload> expiredBefore(Instant now);

@@ -40,6 +40,12 @@ public class JpaResumableUploadRepository implements ResumableUploadRepository {
     }
 
     @Override
+    public boolean moveTo(String id, String node, long oldOffset, long newOffset) {
+        return em.createNamedQuery("ResumableUpload.moveTo").setParameter("id", id).setParameter("node", node)
+                .setParameter("oldOffset", oldOffset).setParameter("newOffset", newOffset).executeUpdate() == 1;
+    }
+
+    @Override
     public ResumableUpload update(String id, Consumer<ResumableUpload> change) {
         ResumableUpload upload = em.find(ResumableUpload.class, id);
         if (upload == null) {
