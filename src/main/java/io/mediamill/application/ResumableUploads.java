@@ -53,6 +53,7 @@ public class ResumableUploads {
     private static final int BUFFER = 256 * 1024;
     /** Fetching an unfinished upload's bytes from another node: a request cannot wait much longer. */
     private static final java.time.Duration PULL_LIMIT = java.time.Duration.ofMinutes(2);
+    private static final java.time.Duration LEFT_BEHIND_AFTER = java.time.Duration.ofMinutes(10);
 
     /** What a PATCH achieved: the new offset, and the video once the upload is complete. */
     public record Progress(ResumableUpload upload, long offset, String videoId) {
@@ -269,7 +270,7 @@ public class ResumableUploads {
 
     /** An unfinished upload whose bytes another node received. */
     private boolean isElsewhere(ResumableUpload upload) {
-        return !upload.isComplete() && !config.nodeName().equals(upload.node());
+        return !upload.isComplete() && upload.node() != null && !config.nodeName().equals(upload.node());
     }
 
     /**
@@ -282,10 +283,9 @@ public class ResumableUploads {
             return upload;
         }
         Path file = file(upload.id());
-        if (sizeOf(file) < upload.offset() && upload.node() != null) {
-            replication.pullUpload(upload.id(), upload.node(), PULL_LIMIT);
-        }
-        long have = Math.min(sizeOf(file), upload.offset());
+        // Bytes left here by an earlier turn of this upload on this node may be stale: only fetched ones count.
+        boolean fetched = replication.pullUpload(upload.id(), upload.node(), PULL_LIMIT);
+        long have = fetched ? Math.min(sizeOf(file), upload.offset()) : 0;
         try {
             if (!Files.exists(file)) {
                 Files.createFile(file);
@@ -428,7 +428,31 @@ public class ResumableUploads {
             expired++;
         }
         forgetVanished();
+        removeBytesLeftBehind();
         return expired;
+    }
+
+    /**
+     * Bytes of uploads that went on through another node, or ended there, stay on this node's volume: they go
+     * once nobody has written to them for a while (a request this node is still serving keeps them fresh).
+     */
+    private void removeBytesLeftBehind() {
+        Instant idle = clock.instant().minus(LEFT_BEHIND_AFTER);
+        for (Path file : storage.resumableFiles()) {
+            String id = file.getFileName().toString().replaceFirst("\\.tus$", "");
+            boolean elsewhere = uploads.find(id).map(upload -> upload.isComplete() || isElsewhere(upload)).orElse(true);
+            if (elsewhere && lastWritten(file).isBefore(idle)) {
+                storage.deleteQuietly(file);
+            }
+        }
+    }
+
+    private static Instant lastWritten(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.MAX;
+        }
     }
 
     /** Another node may have finished, terminated or expired an upload this one holds state for: that state goes too. */

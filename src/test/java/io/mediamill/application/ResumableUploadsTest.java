@@ -1,5 +1,6 @@
 package io.mediamill.application;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.io.UncheckedIOException;
 import io.mediamill.testing.NoPeers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -142,6 +143,23 @@ class ResumableUploadsTest {
         assertEquals(0, uploads.status(OWNER, upload.id()).orElseThrow().offset());
         uploads.append(OWNER, upload.id(), 0, new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5}), null);
         assertEquals(5, repository.find(upload.id()).orElseThrow().offset());
+    }
+
+    @Test
+    void bytesLeftBehindByAnUploadThatWentOnElsewhereGoOnceIdle() throws IOException {
+        ResumableUpload moved = create(10);
+        ResumableUpload staying = create(10);
+        for (ResumableUpload upload : List.of(moved, staying)) {
+            uploads.append(OWNER, upload.id(), 0, new ByteArrayInputStream(new byte[] {1, 2}), null);
+            Files.setLastModifiedTime(uploads.storage.resumableFile(upload.id()),
+                    java.nio.file.attribute.FileTime.from(START.minus(Duration.ofHours(1))));
+        }
+        repository.find(moved.id()).orElseThrow().receivedOn("node-a");
+
+        uploads.expire();
+
+        assertFalse(Files.exists(uploads.storage.resumableFile(moved.id())), "node-a holds that upload now");
+        assertTrue(Files.exists(uploads.storage.resumableFile(staying.id())), "an upload of this node keeps its bytes");
     }
 
     /** As if node-a had received the upload's bytes so far: this node holds none of them. */

@@ -97,6 +97,19 @@ public class MediaStorage {
         return file;
     }
 
+    /** The files of resumable uploads on this volume. */
+    public List<Path> resumableFiles() {
+        Path incoming = root.resolve(INCOMING);
+        if (!Files.isDirectory(incoming)) {
+            return List.of();
+        }
+        try (var files = Files.list(incoming)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(RESUMABLE)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A fresh path under incoming/ for an upload in progress; the folder exists. */
     public Path newIncomingFile() {
         Path incoming = root.resolve(INCOMING).resolve(UUID.randomUUID() + UPLOAD);
