@@ -69,9 +69,14 @@ server_deploy() {
 }
 
 # WildFly's other ports (management, HTTPS) move with the HTTP port, so instances can run side by side.
+# The transaction manager's node identifier must differ between nodes sharing a database and fit in 23 bytes:
+# a digest of the node's name.
 server_command() {
+  local tx_node
+  tx_node="mm-$(printf %s "$MEDIAMILL_NODE_NAME" | sha1sum | cut -c1-20)"
   SERVER_COMMAND=(env LAUNCH_JBOSS_IN_BACKGROUND=1 "$WILDFLY_HOME/bin/standalone.sh"
-    "-Djboss.server.base.dir=$BASE_DIR" "-Djboss.socket.binding.port-offset=$((PORT - 8080))" "-b" "$BIND_ADDRESS")
+    "-Djboss.server.base.dir=$BASE_DIR" "-Djboss.socket.binding.port-offset=$((PORT - 8080))" "-b" "$BIND_ADDRESS"
+    "-Djboss.tx.node.id=$tx_node")
 }
 
 # Prints why the deployment failed, if it did.

@@ -28,7 +28,7 @@
         </dl>
         <table id="nodes">
             <caption>Nodes (this page is served by <span id="this-node">…</span>)</caption>
-            <thead><tr><th>Node</th><th>Alive</th><th>Last heartbeat</th><th>Workers</th><th>Running tasks</th><th>Processing</th><th>Started</th></tr></thead>
+            <thead><tr><th>Node</th><th>Alive</th><th>Last heartbeat</th><th>Workers</th><th>Running tasks</th><th>Processing</th><th>Sync from this node</th><th>Started</th></tr></thead>
             <tbody></tbody>
         </table>
     </section>

@@ -151,6 +151,8 @@
                 link.textContent = video.title + ' (' + video.progress + ' %)';
                 processing.append(link, ' ');
             });
+            cell(row, !node.sync ? '' : node.sync.backlog + ' waiting'
+                + (node.sync.lastError ? ': ' + node.sync.lastError : ''), node.sync && node.sync.lastError ? 'error' : '');
             cell(row, time(node.startedAt));
         });
     }

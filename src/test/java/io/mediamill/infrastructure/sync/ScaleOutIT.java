@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mediamill.testing.MediamillClient;
 import io.mediamill.testing.ServerNode;
+import io.mediamill.testing.SyncedNodes;
 import io.mediamill.testing.TestMedia;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -56,7 +57,7 @@ class ScaleOutIT {
     private final List<String> ready = new ArrayList<>();
 
     @BeforeAll
-    void startTwoNodes() throws IOException {
+    void startTwoNodes() {
         ServerNode primary = ServerNode.underTest();
         int base = Integer.parseInt(primary.baseUrl().replaceAll(".*:", ""));
         a = node(primary, "a", base + 30, base + 35, base + 45, "b");
@@ -69,18 +70,10 @@ class ScaleOutIT {
     }
 
     private static ServerNode node(ServerNode primary, String name, int port, int rsyncPort, int peerRsyncPort,
-                                   String peer) throws IOException {
-        Path home = Path.of(System.getProperty("mediamill.it.home") + "-scale-" + name);
-        deleteTree(home);
-        return primary.sibling(home, port).with(Map.of(
-                "MEDIAMILL_DB_URL", System.getProperty("mediamill.it.scaleDbUrl"),
-                "MEDIAMILL_MEDIA_DIR", home.resolve("media").toString(),
-                "MEDIAMILL_NODE_NAME", "scale-" + name,
-                "MEDIAMILL_PEERS", "scale-" + peer + "=rsync://127.0.0.1:" + peerRsyncPort + "/media",
-                "MEDIAMILL_RSYNC_PORT", String.valueOf(rsyncPort),
-                "MEDIAMILL_RSYNC_SECRET", "it-rsync-secret-7a2c",
-                "MEDIAMILL_SYNC_RETRY_SECONDS", "1",
-                "MEDIAMILL_SYNC_RECONCILE_SECONDS", "20"));
+                                   String peer) {
+        return SyncedNodes.node(primary, Path.of(System.getProperty("mediamill.it.home") + "-scale-" + name),
+                "scale-" + name, port, rsyncPort, Map.of("scale-" + peer, peerRsyncPort),
+                System.getProperty("mediamill.it.scaleDbUrl"));
     }
 
     @AfterAll
@@ -120,6 +113,21 @@ class ScaleOutIT {
             }
         }
         ready.addAll(ids);
+
+        assertTrue(await(() -> peerSeenFromA().getJsonObject("sync").getInt("backlog") == 0, Duration.ofMinutes(1)),
+                "node a owes node b nothing once all is sent: " + peerSeenFromA());
+        JsonObject peer = peerSeenFromA();
+        assertTrue(peer.getBoolean("alive"), peer.toString());
+        assertEquals("rsync://127.0.0.1:" + (Integer.parseInt(b.baseUrl().replaceAll(".*:", "")) + 5) + "/media",
+                peer.getJsonObject("sync").getString("address"));
+    }
+
+    /** Node b as node a's {@code GET /api/nodes} shows it. */
+    private JsonObject peerSeenFromA() {
+        HttpResponse<String> nodes = onA.get("/api/nodes");
+        assertEquals(200, nodes.statusCode(), nodes.body());
+        return MediamillClient.json("{\"n\":" + nodes.body() + "}").getJsonArray("n").getValuesAs(JsonObject.class)
+                .stream().filter(node -> node.getString("name").equals("scale-b")).findFirst().orElseThrow();
     }
 
     @Test
@@ -145,12 +153,12 @@ class ScaleOutIT {
         assertEquals("FAILED", attempts.get(0).getString("status"), attempts.toString());
         assertEquals("node", attempts.get(0).getString("failedStep"));
         assertEquals("scale-a", attempts.get(attempts.size() - 1).getString("node"), attempts.toString());
-        assertFalse(Files.exists(b.home().resolve("media").resolve(folderOf(id)).resolve("download.mp4")),
+        assertFalse(Files.exists(SyncedNodes.videoFolder(b, id).resolve("download.mp4")),
                 "node b was away when the video was finished");
 
         b = b.start();
-        Path onNodeB = b.home().resolve("media").resolve(folderOf(id)).resolve("download.mp4");
-        Path onNodeA = a.home().resolve("media").resolve(folderOf(id)).resolve("download.mp4");
+        Path onNodeB = SyncedNodes.videoFolder(b, id).resolve("download.mp4");
+        Path onNodeA = SyncedNodes.videoFolder(a, id).resolve("download.mp4");
         assertTrue(await(() -> Files.exists(onNodeB), Duration.ofMinutes(2)), "node b caught up with what it missed");
         assertTrue(await(() -> sameBytes(onNodeA, onNodeB), Duration.ofMinutes(1)));
         assertArrayEquals(fetch(a, video.getString("mp4Url")), fetch(b, video.getString("mp4Url")));
@@ -160,8 +168,8 @@ class ScaleOutIT {
     @Order(3)
     void aDeleteOnOneNodeRemovesTheFilesOnBoth() {
         String id = ready.get(0);
-        Path onNodeA = a.home().resolve("media").resolve(folderOf(id));
-        Path onNodeB = b.home().resolve("media").resolve(folderOf(id));
+        Path onNodeA = SyncedNodes.videoFolder(a, id);
+        Path onNodeB = SyncedNodes.videoFolder(b, id);
         assertTrue(Files.isDirectory(onNodeA) && Files.isDirectory(onNodeB));
         assertEquals(204, onB.delete("/api/videos/" + id).statusCode());
         assertFalse(Files.exists(onNodeB));
@@ -228,10 +236,6 @@ class ScaleOutIT {
         }
     }
 
-    private static String folderOf(String id) {
-        return "videos/" + id.substring(0, 2) + "/" + id.substring(2, 4) + "/" + id;
-    }
-
     private static boolean sameBytes(Path one, Path other) {
         try {
             return Files.exists(one) && Files.exists(other) && Files.mismatch(one, other) == -1;
@@ -254,16 +258,5 @@ class ScaleOutIT {
             }
         }
         return condition.getAsBoolean();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted((x, y) -> y.getNameCount() - x.getNameCount()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
