@@ -59,6 +59,13 @@ public final class ServerNode {
         return new ServerNode(home, port, env);
     }
 
+    /** The same node with these settings unset, so that it runs with their defaults. */
+    public ServerNode without(String... names) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        List.of(names).forEach(env::remove);
+        return new ServerNode(home, port, env);
+    }
+
     public Path home() {
         return home;
     }
@@ -185,8 +192,9 @@ public final class ServerNode {
     }
 
     private void launcher(String command, Duration timeout) {
+        Path log = home.resolveSibling(home.getFileName() + "-launcher.log");
         ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), command).redirectErrorStream(true)
-                .redirectOutput(home.resolveSibling(home.getFileName() + "-launcher.log").toFile());
+                .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("MEDIAMILL_"));
         builder.environment().putAll(environment);
         try {
@@ -196,8 +204,9 @@ public final class ServerNode {
                 throw new IllegalStateException("./mediamill " + command + " took longer than " + timeout);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("./mediamill " + command + " failed; see "
-                        + home.resolveSibling(home.getFileName() + "-launcher.log"));
+                List<String> said = Files.readAllLines(log);
+                throw new IllegalStateException("./mediamill " + command + " failed (" + log + "), ending with:\n"
+                        + String.join("\n", said.subList(Math.max(0, said.size() - 10), said.size())));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run the launcher", e);

@@ -53,14 +53,15 @@ final class SyncBacklog {
         }
     }
 
-    /** Entries due by {@code now}, oldest first. */
-    List<Entry> due(Instant now, int limit) {
+    /** Entries owed to {@code peer} and due by {@code now}, oldest first. */
+    List<Entry> due(String peer, Instant now, int limit) {
         List<Entry> due = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT peer, video_id, action, queued_at, attempts "
-                     + "FROM sync_backlog WHERE origin = ? AND next_attempt_at <= ? ORDER BY queued_at")) {
+                     + "FROM sync_backlog WHERE origin = ? AND peer = ? AND next_attempt_at <= ? ORDER BY queued_at")) {
             select.setString(1, origin);
-            select.setTimestamp(2, Timestamp.from(now));
+            select.setString(2, peer);
+            select.setTimestamp(3, Timestamp.from(now));
             select.setMaxRows(limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

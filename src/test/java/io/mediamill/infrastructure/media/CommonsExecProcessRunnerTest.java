@@ -33,6 +33,7 @@ class CommonsExecProcessRunnerTest {
 
         assertTrue(failure.getMessage().startsWith("/bin/sh exited with 3"), failure.getMessage());
         assertEquals("noise\nInvalid data found", failure.stderrTail());
+        assertEquals(3, failure.exitValue().orElseThrow());
     }
 
     @Test
@@ -43,6 +44,7 @@ class CommonsExecProcessRunnerTest {
                 () -> runner.run(sh("echo started >&2; sleep 30"), Duration.ofMillis(500)));
 
         assertTrue(failure.getMessage().contains("killed after running longer than"), failure.getMessage());
+        assertTrue(failure.exitValue().isEmpty(), "a killed run has no exit value of its own");
         assertTrue(failure.getMessage().contains("started"), failure.getMessage());
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 20, "the sleep was not killed");
     }

@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mediamill.infrastructure.media.CommonsExecProcessRunner;
 import io.mediamill.infrastructure.media.ExternalCommand;
 import io.mediamill.infrastructure.media.ExternalProcessException;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +30,7 @@ class RsyncTransfersTest {
     Path dir;
 
     private final CommonsExecProcessRunner runner = new CommonsExecProcessRunner();
-    private Process daemon;
+    private LoopbackRsyncDaemon daemon;
     private Path here;
     private Path there;
     private Peer peer;
@@ -43,33 +38,17 @@ class RsyncTransfersTest {
 
     @BeforeEach
     void startDaemon() throws Exception {
-        assumeTrue(Stream.of(System.getenv("PATH").split(":")).anyMatch(p -> Files.isExecutable(Path.of(p, "rsync"))),
-                "rsync is installed (./mediamill test installs it)");
+        daemon = LoopbackRsyncDaemon.start(dir);
         here = Files.createDirectories(dir.resolve("here"));
-        there = Files.createDirectories(dir.resolve("there"));
-        Path secrets = secretFile(dir.resolve("rsyncd.secrets"), "mediamill:s3cret\n");
-        Path password = secretFile(dir.resolve("password"), "s3cret\n");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String user = new String(new ProcessBuilder("id", "-un").start().getInputStream().readAllBytes()).strip();
-        String group = new String(new ProcessBuilder("id", "-gn").start().getInputStream().readAllBytes()).strip();
-        Path config = dir.resolve("rsyncd.conf");
-        Files.writeString(config, "use chroot = false\nuid = " + user + "\ngid = " + group + "\n[media]\npath = " + there
-                + "\nread only = false\nauth users = mediamill\nsecrets file = " + secrets + "\n");
-        daemon = new ProcessBuilder("rsync", "--daemon", "--no-detach", "--address=127.0.0.1", "--port=" + port,
-                "--config=" + config, "--log-file=" + dir.resolve("rsyncd.log")).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("rsyncd.out").toFile()).start();
-        awaitListening(port);
-        peer = new Peer("other", "rsync://127.0.0.1:" + port + "/media");
-        commands = new RsyncCommands("rsync", here, password);
+        there = daemon.volume();
+        peer = daemon.peer("other");
+        commands = new RsyncCommands("rsync", here, daemon.passwordFile());
     }
 
     @AfterEach
     void stopDaemon() {
         if (daemon != null) {
-            daemon.destroyForcibly();
+            daemon.close();
         }
     }
 
@@ -120,35 +99,20 @@ class RsyncTransfersTest {
 
         assertArrayEquals(new byte[] {9, 8, 7}, Files.readAllBytes(here.resolve(FOLDER).resolve("original")));
         assertArrayEquals(new byte[] {4, 5}, Files.readAllBytes(here.resolve("incoming/u-1.tus")));
-        assertThrows(ExternalProcessException.class, () -> runner.run(commands.pull(peer, "videos/00/00/0000").get(0), LIMIT),
-                "a folder the peer does not have is a failed pull");
+        ExternalProcessException absent = assertThrows(ExternalProcessException.class,
+                () -> runner.run(commands.pull(peer, "videos/00/00/0000").get(0), LIMIT));
+        assertEquals(TransferOutcome.Kind.ABSENT, TransferOutcome.of(absent).kind(),
+                "a folder the peer does not have is no failure of the peer: " + absent.getMessage());
     }
 
     @Test
     void aWrongSecretIsRefused() throws Exception {
         Files.createDirectories(here.resolve(FOLDER));
-        RsyncCommands wrong = new RsyncCommands("rsync", here, secretFile(dir.resolve("wrong"), "guess\n"));
+        RsyncCommands wrong = new RsyncCommands("rsync", here, LoopbackRsyncDaemon.secretFile(dir.resolve("wrong"), "guess\n"));
         ExternalProcessException refused = assertThrows(ExternalProcessException.class,
                 () -> runner.run(wrong.push(peer, FOLDER).get(0), LIMIT));
         assertTrue(refused.stderrTail().contains("auth"), refused.stderrTail());
-    }
-
-    private static Path secretFile(Path file, String content) throws IOException {
-        Files.writeString(file, content);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return file;
-    }
-
-    private static void awaitListening(int port) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("the rsync daemon did not listen on " + port);
+        assertEquals(TransferOutcome.Kind.FAILED, TransferOutcome.of(refused).kind());
     }
 
     private static void deleteTree(Path root) throws IOException {
