@@ -198,6 +198,7 @@ public final class ServerNode {
         builder.environment().keySet().removeIf(name -> name.startsWith("MEDIAMILL_"));
         builder.environment().putAll(environment);
         try {
+            Files.createDirectories(log.getParent());
             Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
