@@ -14,6 +14,7 @@ PAYARA_CONFIG="$ROOT/docker/payara"
 server_provision() {
   if [ ! -f "$PAYARA_JAR" ] || [ ! -f "$PAYARA_DRIVER" ]; then
     say "fetching Payara Micro $PAYARA_VERSION and the MariaDB driver from Maven Central"
+    ensure_maven
     (cd "$ROOT" && mvn -q -B dependency:copy@payara-micro)
   fi
 }

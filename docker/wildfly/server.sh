@@ -16,6 +16,7 @@ server_provision() {
   local driver="$SERVER_DIR/module-jars/mariadb-java-client-$(pom_property mariadb.version).jar"
   if [ ! -x "$WILDFLY_HOME/bin/standalone.sh" ] || [ ! -f "$eclipselink" ] || [ ! -f "$driver" ]; then
     say "fetching WildFly $WILDFLY_VERSION, EclipseLink and the MariaDB driver from Maven Central"
+    ensure_maven
     (cd "$ROOT" && mvn -q -B dependency:unpack@wildfly-dist dependency:copy@wildfly-modules)
   fi
   install_module "org/eclipse/persistence/main" "system/layers/base" "$eclipselink" eclipselink.jar
@@ -29,9 +30,11 @@ install_module() {
   local module=$1 layer=$2 jar=$3 jar_name=$4
   local target="$WILDFLY_HOME/modules/${layer:+$layer/}$module"
   mkdir -p "$target"
-  cp -u "$jar" "$target/$jar_name"
-  sed "s/@WILDFLY_VERSION@/$WILDFLY_VERSION/g" "$WILDFLY_CONFIG/modules/${layer:+$layer/}$module/module.xml" \
-    > "$target/module.xml"
+  # Written only when different: in an image the server's files are read-only to the user it runs as.
+  cmp -s "$jar" "$target/$jar_name" || cp "$jar" "$target/$jar_name"
+  local descriptor
+  descriptor=$(sed "s/@WILDFLY_VERSION@/$WILDFLY_VERSION/g" "$WILDFLY_CONFIG/modules/${layer:+$layer/}$module/module.xml")
+  [ "$(cat "$target/module.xml" 2>/dev/null)" = "$descriptor" ] || printf '%s\n' "$descriptor" > "$target/module.xml"
   local path
   for path in $(sed -n 's:.*<resource-root path="\([^"]*\)".*:\1:p' "$target/module.xml"); do
     [ -e "$target/$path" ] || die "module $module names $path, which WildFly $WILDFLY_VERSION does not have: update docker/wildfly/modules"

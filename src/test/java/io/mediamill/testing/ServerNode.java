@@ -1,10 +1,15 @@
 package io.mediamill.testing;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +96,47 @@ public final class ServerNode {
 
     public void stop() {
         launcher("stop", Duration.ofMinutes(2));
+    }
+
+    /** What an image's build does: the WAR and the server made ready, nothing started. */
+    public void provision() {
+        launcher("provision", Duration.ofMinutes(10));
+    }
+
+    /**
+     * Runs the node as a container's entry point does, {@code ./mediamill run} in the foreground, and returns
+     * the launcher's process once the node answers its health check. A TERM to it stops the node.
+     */
+    public Process runInForeground(Duration timeout) {
+        Path log = home.resolveSibling(home.getFileName() + "-run.log");
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "run").redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("MEDIAMILL_"));
+        builder.environment().putAll(environment);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/health")).timeout(Duration.ofSeconds(5)).build();
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = builder.start();
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline) && process.isAlive()) {
+                try {
+                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return process;
+                    }
+                } catch (IOException notYet) {
+                    // Not listening yet.
+                }
+                Thread.sleep(1000);
+            }
+            process.destroy();
+            throw new IllegalStateException("./mediamill run did not answer its health check (" + log + ")");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run the launcher", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SIGKILLs the server's JVM alone, as the kernel's OOM killer or a power cut would: no shutdown hook runs. */
