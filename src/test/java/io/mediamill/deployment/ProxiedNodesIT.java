@@ -101,7 +101,7 @@ class ProxiedNodesIT {
             nginx.close();
         }
         if (bInForeground != null && bInForeground.isAlive()) {
-            bInForeground.destroyForcibly();
+            ServerNode.stopForeground(bInForeground);
         }
         if (a != null) {
             a.stop();

@@ -98,6 +98,24 @@ public final class ServerNode {
         launcher("stop", Duration.ofMinutes(2));
     }
 
+    /**
+     * Stops a node run in the foreground as {@code docker stop} does: a TERM, and after a grace period a KILL for
+     * the launcher and whatever it started (killing the launcher alone would leave its server running).
+     */
+    public static void stopForeground(Process launcher) {
+        List<ProcessHandle> started = launcher.toHandle().descendants().toList();
+        launcher.destroy();
+        try {
+            if (!launcher.waitFor(2, TimeUnit.MINUTES)) {
+                launcher.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
     /** What an image's build does: the WAR and the server made ready, nothing started. */
     public void provision() {
         launcher("provision", Duration.ofMinutes(10));
@@ -129,7 +147,7 @@ public final class ServerNode {
                 }
                 Thread.sleep(1000);
             }
-            process.destroy();
+            stopForeground(process);
             throw new IllegalStateException("./mediamill run did not answer its health check (" + log + ")");
         } catch (IOException e) {
             throw new IllegalStateException("cannot run the launcher", e);
