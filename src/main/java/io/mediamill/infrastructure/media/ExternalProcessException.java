@@ -9,16 +9,20 @@ public class ExternalProcessException extends RuntimeException {
     private final Integer exitValue;
 
     public ExternalProcessException(String message, String stderrTail, Throwable cause) {
-        super(stderrTail == null || stderrTail.isBlank() ? message : message + ":\n" + stderrTail, cause);
+        super(withTail(message, stderrTail), cause);
         this.stderrTail = stderrTail;
         this.exitValue = null;
     }
 
     /** A program that ran to its end and exited with {@code exitValue}, not zero. */
     public ExternalProcessException(String message, String stderrTail, int exitValue) {
-        super(stderrTail == null || stderrTail.isBlank() ? message : message + ":\n" + stderrTail);
+        super(withTail(message, stderrTail));
         this.stderrTail = stderrTail;
         this.exitValue = exitValue;
+    }
+
+    private static String withTail(String message, String stderrTail) {
+        return stderrTail == null || stderrTail.isBlank() ? message : message + ":\n" + stderrTail;
     }
 
     public String stderrTail() {
