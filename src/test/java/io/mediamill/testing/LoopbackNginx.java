@@ -74,7 +74,7 @@ public final class LoopbackNginx implements AutoCloseable {
                 + Files.readString(accessLog.resolveSibling("error.log")));
     }
 
-    private static String nginx() {
+    static String nginx() {
         return Stream.concat(Stream.of(System.getenv("PATH").split(":")), Stream.of("/usr/sbin"))
                 .map(dir -> Path.of(dir, "nginx")).filter(Files::isExecutable).findFirst()
                 .map(Path::toString).orElseThrow(() -> new IllegalStateException("nginx is not installed "

@@ -49,6 +49,16 @@ public class MediamillConfig {
     private final String rsync;
     private final Duration syncRetry;
     private final Duration syncReconcile;
+    private final LiveSettings live;
+
+    /**
+     * The live relays' settings: how many one node runs, how many failures in a row end one, whether sources on
+     * loopback and link-local addresses are allowed, the I/O timeout on a source, how long output may stand still
+     * before ffmpeg is killed, the HLS segment length, and the first wait before a retry (doubling, at most 30 s).
+     */
+    public record LiveSettings(int max, int maxFailures, boolean allowPrivate, Duration ioTimeout, Duration stall,
+                               int segmentSeconds, Duration retry) {
+    }
 
     public MediamillConfig() {
         this.mediaDir = Path.of(setting("mediamill.media.dir", "MEDIAMILL_MEDIA_DIR",
@@ -118,6 +128,19 @@ public class MediamillConfig {
                 setting("mediamill.sync.retry-seconds", "MEDIAMILL_SYNC_RETRY_SECONDS", "5"))));
         this.syncReconcile = Duration.ofSeconds(positive("MEDIAMILL_SYNC_RECONCILE_SECONDS", Long.parseLong(
                 setting("mediamill.sync.reconcile-seconds", "MEDIAMILL_SYNC_RECONCILE_SECONDS", "300"))));
+        this.live = new LiveSettings(
+                positive("MEDIAMILL_LIVE_MAX", Integer.parseInt(setting("mediamill.live.max", "MEDIAMILL_LIVE_MAX", "5"))),
+                positive("MEDIAMILL_LIVE_MAX_FAILURES", Integer.parseInt(
+                        setting("mediamill.live.max-failures", "MEDIAMILL_LIVE_MAX_FAILURES", "10"))),
+                Boolean.parseBoolean(setting("mediamill.live.allow-private", "MEDIAMILL_LIVE_ALLOW_PRIVATE", "false")),
+                Duration.ofSeconds(positive("MEDIAMILL_LIVE_IO_TIMEOUT_SECONDS", Long.parseLong(
+                        setting("mediamill.live.io-timeout-seconds", "MEDIAMILL_LIVE_IO_TIMEOUT_SECONDS", "5")))),
+                Duration.ofSeconds(positive("MEDIAMILL_LIVE_STALL_SECONDS", Long.parseLong(
+                        setting("mediamill.live.stall-seconds", "MEDIAMILL_LIVE_STALL_SECONDS", "10")))),
+                positive("MEDIAMILL_LIVE_SEGMENT_SECONDS", Integer.parseInt(
+                        setting("mediamill.live.segment-seconds", "MEDIAMILL_LIVE_SEGMENT_SECONDS", "1"))),
+                Duration.ofSeconds(positive("MEDIAMILL_LIVE_RETRY_SECONDS", Long.parseLong(
+                        setting("mediamill.live.retry-seconds", "MEDIAMILL_LIVE_RETRY_SECONDS", "1")))));
     }
 
     private static String defaultNodeName() {
@@ -321,5 +344,9 @@ public class MediamillConfig {
     /** How often every peer gets the whole volume, to catch whatever a push missed. */
     public Duration syncReconcile() {
         return syncReconcile;
+    }
+
+    public LiveSettings live() {
+        return live;
     }
 }

@@ -6,9 +6,10 @@ import java.util.stream.Collectors;
 
 /**
  * An external program with its exact arguments, as built by the command builders and run by a
- * {@link ProcessRunner}; {@code owner} (may be null) names what the run works for, so it can be stopped for it.
+ * {@link ProcessRunner}; {@code owner} (may be null) names what the run works for, so it can be stopped for it;
+ * {@code hidden} lists secrets in the arguments (a camera's password) that the log line shows as {@code ***}.
  */
-public record ExternalCommand(List<String> argv, String owner) {
+public record ExternalCommand(List<String> argv, String owner, List<String> hidden) {
 
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=+,@%-]+");
 
@@ -17,6 +18,11 @@ public record ExternalCommand(List<String> argv, String owner) {
             throw new IllegalArgumentException("a command needs a program");
         }
         argv = List.copyOf(argv);
+        hidden = hidden == null ? List.of() : List.copyOf(hidden);
+    }
+
+    public ExternalCommand(List<String> argv, String owner) {
+        this(argv, owner, List.of());
     }
 
     public ExternalCommand(List<String> argv) {
@@ -25,7 +31,7 @@ public record ExternalCommand(List<String> argv, String owner) {
 
     /** The same command, run on behalf of {@code newOwner}. */
     public ExternalCommand ownedBy(String newOwner) {
-        return new ExternalCommand(argv, newOwner);
+        return new ExternalCommand(argv, newOwner, hidden);
     }
 
     public String program() {
@@ -39,7 +45,11 @@ public record ExternalCommand(List<String> argv, String owner) {
     /** One line a shell would accept, for the log. */
     @Override
     public String toString() {
-        return argv.stream().map(ExternalCommand::quote).collect(Collectors.joining(" "));
+        String line = argv.stream().map(ExternalCommand::quote).collect(Collectors.joining(" "));
+        for (String secret : hidden) {
+            line = line.replace(secret, "***");
+        }
+        return line;
     }
 
     private static String quote(String arg) {

@@ -32,13 +32,15 @@ import java.util.regex.Pattern;
  * {@code download.mp4} or {@code audio.m4a}) is written under a hidden temporary name and renamed into place,
  * so {@code /media} never shows a half-written file. Multipart uploads are spooled as {@code incoming/<uuid>.upload};
  * resumable (tus) uploads collect as {@code incoming/<uuid>.tus}, kept across restarts until they complete or
- * expire.
+ * expire. Live relays write their sliding HLS window to {@code live/<camera>/}, outside {@code videos/}, so volume
+ * sync never copies segments that are gone a few seconds later.
  */
 @ApplicationScoped
 public class MediaStorage {
 
     private static final String VIDEOS = "videos";
     private static final String INCOMING = "incoming";
+    private static final String LIVE = "live";
     private static final String UPLOAD = ".upload";
     private static final String RESUMABLE = ".tus";
     /** Suffix of the hidden temporary name ({@code .<name>.part}) outputs are written under. */
@@ -81,6 +83,16 @@ public class MediaStorage {
 
     public Path root() {
         return root;
+    }
+
+    /** Where the live relays' folders are, one per camera. */
+    public Path liveRoot() {
+        return root.resolve(LIVE);
+    }
+
+    /** A camera's live HLS folder ({@code cameraId} is a checked camera id: no separators, no dots). */
+    public Path liveDir(String cameraId) {
+        return liveRoot().resolve(cameraId);
     }
 
     /** Where a resumable upload's bytes collect until it is complete; the folder exists. */

@@ -1,5 +1,6 @@
 package io.mediamill.infrastructure.sync;
 
+import io.mediamill.infrastructure.Backoff;
 import io.mediamill.domain.model.replication.PeerStatus;
 import io.mediamill.infrastructure.media.ExternalCommand;
 import io.mediamill.infrastructure.media.ExternalProcessException;

@@ -11,6 +11,10 @@ import io.mediamill.application.users.UnknownTokenException;
 import io.mediamill.application.users.UnknownUserException;
 import io.mediamill.application.users.UserConflictException;
 import io.mediamill.application.ServiceBusyException;
+import io.mediamill.application.live.StreamConflictException;
+import io.mediamill.application.live.StreamNotFoundException;
+import io.mediamill.application.live.TooManyRelaysException;
+import io.mediamill.domain.model.live.RefusedSourceException;
 import io.mediamill.domain.model.video.VideoNotFoundException;
 import io.mediamill.domain.model.video.VideoStateException;
 import io.mediamill.infrastructure.persistence.DatabaseOutage;
@@ -95,6 +99,20 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             return Response.fromResponse(ProblemDetail.response(Response.Status.SERVICE_UNAVAILABLE, failure.getMessage(), instance))
                     .header(HttpHeaders.RETRY_AFTER, Math.max(1, busy.retryAfter().toSeconds()))
                     .build();
+        }
+        if (failure instanceof TooManyRelaysException full) {
+            return Response.fromResponse(ProblemDetail.response(status(429, "Too Many Requests"), failure.getMessage(), instance))
+                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, full.retryAfter().toSeconds()))
+                    .build();
+        }
+        if (failure instanceof RefusedSourceException) {
+            return ProblemDetail.response(status(422, "Unprocessable Content"), failure.getMessage(), instance);
+        }
+        if (failure instanceof StreamNotFoundException) {
+            return ProblemDetail.response(Response.Status.NOT_FOUND, failure.getMessage(), instance);
+        }
+        if (failure instanceof StreamConflictException) {
+            return ProblemDetail.response(Response.Status.CONFLICT, failure.getMessage(), instance);
         }
         if (failure instanceof InsufficientStorageException) {
             return ProblemDetail.response(status(507, "Insufficient Storage"), failure.getMessage(), instance);

@@ -1,5 +1,6 @@
 package io.mediamill.infrastructure.sync;
 
+import io.mediamill.infrastructure.Backoff;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.mediamill.infrastructure.sync;
+package io.mediamill.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
