@@ -5,18 +5,14 @@
 // and the media the player loaded must then be out of reach.
 // node browser-flow.mjs <baseUrl> <video file> <not-a-video file> <screenshots dir> <user> <password>.
 // Prints one JSON line.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { signIn } from './sign-in.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const [base, file, notVideo, shots, username, password] = process.argv.slice(2);
 fs.mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
-});
+const browser = await launchChromium();
 const report = {};
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

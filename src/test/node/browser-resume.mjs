@@ -2,18 +2,14 @@
 // to act: pause (nothing moves), resume, then reload the page mid-upload, choose the same file again and see
 // it continue from where it was rather than from zero.
 // node browser-resume.mjs <baseUrl> <video file> <screenshots dir> <user> <password>. Prints one JSON line.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { signIn } from './sign-in.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const [base, file, shots, username, password] = process.argv.slice(2);
 fs.mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const report = {};
 const percent = (page) => page.locator('.upload-row progress').first().evaluate((p) => p.value);
 try {

@@ -5,18 +5,14 @@
 // latest execution is abandoned (the confirmation accepted) and its video started afresh from the page.
 // node console.mjs <baseUrl> <user> <password> <videoId> <failed execution id> <other videoId> <its failed
 // execution id> <screenshots dir>. Prints one JSON line.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { signIn } from './sign-in.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const [base, username, password, videoId, failedExecution, otherVideoId, otherExecution, shots] = process.argv.slice(2);
 fs.mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const report = {};
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

@@ -3,7 +3,7 @@
 // and the exposed Video-Location must all work for a browser client. The site's origin is one the service allows
 // (MEDIAMILL_CORS_ORIGINS), and Uppy sends the user's API token, as such a site would.
 // node uppy-interop.mjs <endpoint> <file> <title> <API token> <site port>. Prints one JSON line.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -24,10 +24,7 @@ const site = http.createServer((request, response) => {
 });
 await new Promise((resolve) => site.listen(Number(sitePort), '127.0.0.1', resolve));
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${site.address().port}/`);

@@ -85,10 +85,12 @@
         const hls = new Hls({ liveSyncDurationCount: 2, liveMaxLatencyDurationCount: 5, manifestLoadingMaxRetry: 10,
             levelLoadingMaxRetry: 10, fragLoadingMaxRetry: 10 });
         hls.on(Hls.Events.ERROR, (event, data) => {
-            if (data.fatal && data.type === Hls.ErrorTypes.NETWORK_ERROR) {
-                setTimeout(() => hls.startLoad(), 1000);
-            } else if (data.fatal && data.type === Hls.ErrorTypes.MEDIA_ERROR) {
+            if (data.fatal && data.type === Hls.ErrorTypes.MEDIA_ERROR) {
                 hls.recoverMediaError();
+            } else if (data.fatal) {
+                // The relay restarted elsewhere or its signed URL expired: the next refresh starts afresh.
+                hls.destroy();
+                players.delete(stream.cameraId);
             }
         });
         hls.loadSource(stream.playlist);

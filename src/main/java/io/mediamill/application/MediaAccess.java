@@ -34,6 +34,8 @@ public class MediaAccess {
     }
 
     static final String SECRET_NAME = "media-url-hmac-sha256";
+    /** What live tokens sign before the camera id: a colon is in no video id and no camera id. */
+    private static final String LIVE = "live:";
     private static final int KEY_BYTES = 32;
 
     @Inject
@@ -77,6 +79,20 @@ public class MediaAccess {
     /** Unlisted videos are anyone's to play; private ones their owner's and the operators'. */
     public boolean canRead(Video video, Optional<Actor> viewer) {
         return video.visibility() == Visibility.UNLISTED || viewer.map(actor -> actor.mayActOn(video.owner())).orElse(false);
+    }
+
+    /**
+     * The token of signed URLs for a camera's live HLS, valid for the configured time. Signed under a name no
+     * video id can have, so a video's token never opens a camera and the other way round; any node accepts it,
+     * so a balancer may send a player's requests to the node that runs the camera.
+     */
+    public String liveToken(String cameraId) {
+        return signer().sign(LIVE + cameraId, MediaUrlSigner.expiry(clock.instant(), config.mediaUrlTtl()));
+    }
+
+    /** Whether {@code token} opens the camera's live HLS: VALID, EXPIRED or (anything else) INVALID. */
+    public MediaUrlSigner.Verdict verifyLive(String cameraId, String token) {
+        return signer().verify(LIVE + cameraId, token, clock.instant());
     }
 
     /** Read once from the database (made there by the first node that needed it), then kept. */

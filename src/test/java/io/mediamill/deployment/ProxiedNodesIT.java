@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mediamill.testing.LiveTestPeers;
 import io.mediamill.testing.LoopbackNginx;
 import io.mediamill.testing.MediamillClient;
 import io.mediamill.testing.ServerNode;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,6 +191,42 @@ class ProxiedNodesIT {
         Set<String> answered = nginx.accessLog().stream().filter(line -> line.contains("/api/health"))
                 .map(line -> line.replaceAll(".*upstream=", "")).collect(Collectors.toSet());
         assertEquals(2, answered.size(), "both nodes answered: " + answered);
+    }
+
+    @Test
+    @Order(4)
+    void liveHlsIsServedByTheNodeThatRunsTheCameraWhicheverNodeIsAsked() throws Exception {
+        try (LiveTestPeers peers = new LiveTestPeers()) {
+            peers.startRtmpServer();
+            peers.rtmpCamera("proxied");
+            HttpResponse<String> started = throughProxy.sendJson("PUT", "/api/streams/proxied",
+                    "{\"source\":\"" + peers.rtmpUrl("proxied") + "\"}");
+            assertEquals(201, started.statusCode(), started.body());
+            JsonObject running = awaitRunning("proxied");
+            String playlist = running.getString("playlist");
+            for (int i = 0; i < 12; i++) {
+                HttpResponse<String> answer = throughProxy.get(playlist);
+                assertEquals(200, answer.statusCode(), "request " + i + " for " + playlist + ": " + answer.body());
+            }
+            List<String> retried = nginx.accessLog().stream().filter(line -> line.contains("/live/s/"))
+                    .filter(line -> line.replaceAll(".*upstream=", "").contains(",")).toList();
+            assertFalse(retried.isEmpty(), "requests that reached the other node first went on to the camera's node");
+        } finally {
+            throughProxy.delete("/api/streams/proxied");
+        }
+    }
+
+    private JsonObject awaitRunning(String camera) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        JsonObject stream = null;
+        while (Instant.now().isBefore(deadline)) {
+            stream = MediamillClient.json(throughProxy.get("/api/streams/" + camera).body());
+            if (stream.getString("state").equals("RUNNING")) {
+                return stream;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("camera " + camera + " never ran: " + stream);
     }
 
     @Test

@@ -80,9 +80,26 @@ public final class LiveTestPeers implements AutoCloseable {
 
     /** A camera: a 640x360 test pattern at 25 fps, a key frame a second, with a tone, published to nginx-rtmp. */
     public Process rtmpCamera(String key) throws IOException {
+        return rtmpCamera(key, "null");
+    }
+
+    /**
+     * A camera whose picture is all white for the first second of every ten, counted from its first frame: a player
+     * that sees a flash at wall-clock time t shows what the camera sent at the last ten-second mark before t.
+     */
+    public FlashingCamera flashingRtmpCamera(String key) throws IOException {
+        Instant started = Instant.now();
+        return new FlashingCamera(rtmpCamera(key, "drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='lt(mod(t,10),1)'"), started);
+    }
+
+    /** A flashing camera's process, and when it was started: its first frame is no earlier. */
+    public record FlashingCamera(Process process, Instant started) {
+    }
+
+    private Process rtmpCamera(String key, String filter) throws IOException {
         return start(WORK.resolve("cameras"), new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-re",
                 "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
-                "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-pix_fmt", "yuv420p",
+                "-vf", filter, "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-pix_fmt", "yuv420p",
                 "-c:a", "aac", "-b:a", "64k", "-f", "flv", rtmpUrl(key)), "camera-" + key);
     }
 
@@ -116,10 +133,13 @@ public final class LiveTestPeers implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    /** Kills a camera (or a server) at once, as a power cut would. */
+    /** Kills a camera (or a server, with its workers: nginx's would hold its port) at once, as a power cut would. */
     public static void kill(Process process) {
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         process.onExit().join();
+        children.forEach(ProcessHandle::destroyForcibly);
+        children.forEach(child -> child.onExit().join());
     }
 
     private Process start(Path dir, ProcessBuilder builder, String name) throws IOException {

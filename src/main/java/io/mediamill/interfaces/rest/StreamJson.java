@@ -7,8 +7,8 @@ import java.time.Instant;
 
 /**
  * A camera relay as the API shows it. Addresses are masked: no credential of a camera or target ever leaves the
- * server. {@code playlist} is where players find the HLS; {@code viewers} counts those watching through the
- * answering node.
+ * server. {@code playlist} is where players find the HLS (a signed URL, good on every node for
+ * {@code MEDIAMILL_MEDIA_URL_TTL_SECONDS}); {@code viewers} counts those watching through the answering node.
  */
 @JsonbPropertyOrder({"cameraId", "title", "state", "source", "rtmpTarget", "playlist", "node", "owner", "requestedAt",
         "uptimeSeconds", "restarts", "failuresInARow", "input", "transcoding", "outputBitrate", "viewers", "lastError"})
@@ -26,11 +26,12 @@ public record StreamJson(String cameraId, String title, String state, String sou
         }
     }
 
-    static StreamJson of(LiveStream stream, int viewers, Instant now) {
+    /** {@code playlist}: the signed URL of the camera's playlist. */
+    static StreamJson of(LiveStream stream, String playlist, int viewers, Instant now) {
         InputFacts input = stream.input();
         return new StreamJson(stream.cameraId().value(), stream.title(), stream.state().name(), stream.source().masked(),
                 stream.target().map(target -> target.masked()).orElse(null),
-                "/live/" + stream.cameraId().value() + "/index.m3u8", stream.node(), stream.owner(),
+                playlist, stream.node(), stream.owner(),
                 stream.requestedAt(), stream.uptime(now).map(uptime -> uptime.toSeconds()).orElse(null),
                 stream.restarts(), stream.failuresInARow(), Input.of(input),
                 input == null ? null : !input.videoIsH264(), stream.outputBitrate(), viewers, stream.lastError());

@@ -1,5 +1,6 @@
 package io.mediamill.interfaces.rest;
 
+import io.mediamill.application.MediaAccess;
 import io.mediamill.application.live.LiveRelays;
 import io.mediamill.application.live.LiveViewers;
 import io.mediamill.domain.model.live.CameraId;
@@ -45,6 +46,9 @@ public class StreamResource {
 
     @Inject
     CurrentActor actor;
+
+    @Inject
+    MediaAccess access;
 
     @Inject
     Clock clock;
@@ -102,6 +106,8 @@ public class StreamResource {
     }
 
     private StreamJson json(LiveStream stream, Instant now) {
-        return StreamJson.of(stream, viewers.count(stream.cameraId().value(), now), now);
+        String camera = stream.cameraId().value();
+        String playlist = "/live/s/" + access.liveToken(camera) + "/" + camera + "/index.m3u8";
+        return StreamJson.of(stream, playlist, viewers.count(camera, now), now);
     }
 }

@@ -31,7 +31,7 @@ public class AccessFilter extends HttpFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> OPEN_PATHS = Set.of("/login", "/api/health", "/favicon.ico");
-    private static final Set<String> OPEN_PREFIXES = Set.of("/static/", "/vendor/", "/media/");
+    private static final Set<String> OPEN_PREFIXES = Set.of("/static/", "/vendor/", "/media/", "/live/");
     private static final Set<String> OPERATOR_PAGES = Set.of("/users.jsp", "/console");
     private static final String METRICS = "/metrics";
 

@@ -1,5 +1,7 @@
 package io.mediamill.interfaces.web;
 
+import io.mediamill.application.MediaAccess;
+import io.mediamill.application.MediaUrlSigner;
 import io.mediamill.application.live.LiveViewers;
 import io.mediamill.infrastructure.storage.MediaStorage;
 import io.mediamill.interfaces.security.SignedIn;
@@ -19,15 +21,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Serves the live relays' HLS under {@code /live/<camera>/index.m3u8} to signed-in users (the access filter
- * sees to that). The playlist changes every segment, so it is never cached; a segment never changes once
- * listed. Only the playlist and its numbered segments are served, never ffmpeg's temporary files. A segment that
- * the sliding window deleted between the playlist and its fetch is a plain 404, which players skip.
+ * Serves the live relays' HLS: {@code /live/s/<token>/<camera>/index.m3u8} to whoever holds the signed URL the
+ * stream JSON gives (any node accepts it, so behind a balancer the node that runs the camera can answer), and
+ * {@code /live/<camera>/index.m3u8} to signed-in users. The playlist changes every segment, so it is never cached;
+ * a segment never changes once listed. Only the playlist and its numbered segments are served, never ffmpeg's
+ * temporary files. A camera this node does not run, or a segment that the sliding window deleted between the
+ * playlist and its fetch, is a 404: players skip such a segment, and a balancer may ask another node.
  */
 @WebServlet(urlPatterns = "/live/*")
 public class LiveServlet extends HttpServlet {
 
-    private static final Pattern LIVE_FILE = Pattern.compile("/([A-Za-z0-9][A-Za-z0-9_-]{0,63})/(index\\.m3u8|index\\d{1,20}\\.ts)");
+    private static final Pattern LIVE_FILE = Pattern.compile(
+            "(?:/s/([0-9]{1,20}\\.[A-Za-z0-9_-]{1,100}))?/([A-Za-z0-9][A-Za-z0-9_-]{0,63})/(index\\.m3u8|index\\d{1,20}\\.ts)");
     private static final String PLAYLIST = "index.m3u8";
 
     @Inject
@@ -35,6 +40,9 @@ public class LiveServlet extends HttpServlet {
 
     @Inject
     LiveViewers viewers;
+
+    @Inject
+    MediaAccess access;
 
     @Inject
     Clock clock;
@@ -47,8 +55,18 @@ public class LiveServlet extends HttpServlet {
             notFound(response, "No such live file.");
             return;
         }
-        String camera = matcher.group(1);
-        String name = matcher.group(2);
+        String token = matcher.group(1);
+        String camera = matcher.group(2);
+        String name = matcher.group(3);
+        if (token == null ? !signedIn(request) : access.verifyLive(camera, token) != MediaUrlSigner.Verdict.VALID) {
+            if (token != null && access.verifyLive(camera, token) == MediaUrlSigner.Verdict.EXPIRED) {
+                plain(response, HttpServletResponse.SC_FORBIDDEN,
+                        "This live URL has expired: ask /api/streams for the camera again to get a fresh one.");
+            } else {
+                notFound(response, "No such live file.");
+            }
+            return;
+        }
         Path file = storage.liveDir(camera).resolve(name);
         boolean playlist = name.equals(PLAYLIST);
         byte[] content;
@@ -80,8 +98,17 @@ public class LiveServlet extends HttpServlet {
         return SignedIn.actor(request).map(actor -> actor.username()).orElse("") + "@" + request.getRemoteAddr();
     }
 
+    /** Anyone signed in with a role watches; the access filter let the anonymous through for signed URLs. */
+    private static boolean signedIn(HttpServletRequest request) {
+        return SignedIn.actor(request).map(actor -> !actor.roles().isEmpty()).orElse(false);
+    }
+
     private static void notFound(HttpServletResponse response, String message) throws IOException {
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        plain(response, HttpServletResponse.SC_NOT_FOUND, message);
+    }
+
+    private static void plain(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/plain;charset=UTF-8");
         response.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));

@@ -73,13 +73,24 @@ class LiveRelayIT {
             assertNotEquals(newest, newestSegment("lobby"), "new segments are listed");
             long first = mediaSequence("lobby");
             String oldest = segments(operator.get("/live/lobby/index.m3u8").body()).get(0);
-            awaitSequenceAfter("lobby", first);
+            // ffmpeg keeps one segment past the window on disk (hls_delete_threshold) for players still fetching it.
+            awaitSequenceAfter("lobby", first + 2);
             assertEquals(404, operator.get("/live/lobby/" + oldest).statusCode(), "segments leave the window and the disk");
             HttpResponse<String> playlist = operator.get("/live/lobby/index.m3u8");
             assertEquals("no-cache, no-store", playlist.headers().firstValue("Cache-Control").orElse(""));
             assertEquals(List.of("aac", "h264"), codecsOfNewestSegment("lobby"));
 
             assertTrue(probe(target).contains("h264"), "the push arrives at " + target);
+
+            String signed = running.getString("playlist");
+            assertTrue(signed.startsWith("/live/s/"), signed);
+            MediamillClient anyone = MediamillClient.anonymous();
+            HttpResponse<String> bySignedUrl = anyone.get(signed);
+            assertEquals(200, bySignedUrl.statusCode(), "the signed playlist plays for whoever holds it");
+            String segment = segments(bySignedUrl.body()).get(0);
+            assertEquals(200, anyone.getBytes(signed.replace("index.m3u8", segment)).statusCode(), "its relative segments too");
+            assertEquals(404, anyone.get(signed.replaceFirst("\\.[A-Za-z0-9_-]{4}", ".AAAA")).statusCode(), "a forged token opens nothing");
+            assertEquals(404, anyone.get("/live/lobby/index.m3u8").statusCode(), "the plain URL is for users signed in");
 
             HttpResponse<String> again = start("lobby", "{\"source\":\"" + peers.rtmpUrl("lobby") + "\",\"rtmpTarget\":\""
                     + target + "\",\"title\":\"Lobby\"}");

@@ -123,12 +123,13 @@ public class JdbcLiveStreamRepository implements LiveStreamRepository {
 
     @Override
     public boolean claim(CameraId cameraId, String node, String seenOn) {
+        // A claimed camera starts afresh here: what the dead node last recorded (RUNNING, its bitrate) is no longer so.
+        String claimed = "UPDATE live_stream SET node = ?, state = ?, running_since = NULL, output_bitrate = NULL "
+                + "WHERE camera_id = ? AND wanted = ? AND ";
         if (seenOn == null) {
-            return update("UPDATE live_stream SET node = ? WHERE camera_id = ? AND wanted = ? AND node IS NULL",
-                    node, cameraId.value(), true) > 0;
+            return update(claimed + "node IS NULL", node, RelayState.STARTING.name(), cameraId.value(), true) > 0;
         }
-        return update("UPDATE live_stream SET node = ? WHERE camera_id = ? AND wanted = ? AND node = ?",
-                node, cameraId.value(), true, seenOn) > 0;
+        return update(claimed + "node = ?", node, RelayState.STARTING.name(), cameraId.value(), true, seenOn) > 0;
     }
 
     @Override
