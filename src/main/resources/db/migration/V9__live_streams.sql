@@ -19,6 +19,7 @@ CREATE TABLE live_stream (
     audio_codec        VARCHAR(30),
     width              INT,
     height             INT,
+    transcoding        BOOLEAN,
     output_bitrate     BIGINT
 );
 CREATE INDEX live_stream_wanted ON live_stream (wanted, node);

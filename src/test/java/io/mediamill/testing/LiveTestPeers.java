@@ -105,8 +105,17 @@ public final class LiveTestPeers implements AutoCloseable {
 
     /** A camera sending RTP (H.264 or H.265, no audio) to an RTSP mount's UDP port. */
     public Process rtpCamera(RtspMount mount) throws IOException {
+        return rtpCamera(mount, false);
+    }
+
+    /**
+     * A camera sending RTP to an RTSP mount's UDP port; with {@code bFrames}, its H.264 has B-frames, as some
+     * cameras' High profile has, and its packets reach the relay without timestamps it can copy.
+     */
+    public Process rtpCamera(RtspMount mount, boolean bFrames) throws IOException {
         List<String> encoder = mount.codec().equals("h265")
                 ? List.of("-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error:keyint=25:repeat-headers=1")
+                : bFrames ? List.of("-c:v", "libx264", "-preset", "veryfast", "-bf", "2", "-g", "25")
                 : List.of("-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25");
         List<String> argv = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-re",
                 "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25"));

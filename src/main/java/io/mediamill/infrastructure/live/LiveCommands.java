@@ -55,12 +55,13 @@ final class LiveCommands {
     }
 
     /**
-     * The relay: H.264 copied, anything else encoded to H.264 with a key frame every segment; audio to AAC, or
+     * The relay: the video copied, or ({@code transcode}) encoded to H.264 with a key frame every segment; audio to AAC, or
      * none when the camera has none; HLS into {@code folder} and, with a target, FLV pushed there through the tee
      * muxer (one encode for both). Sequence numbers start at the epoch second, so a restarted relay's playlist
      * continues forward and players carry on.
      */
-    ExternalCommand relay(StreamSource source, StreamSource rtmpTarget, InputFacts input, Path folder, String owner) {
+    ExternalCommand relay(StreamSource source, StreamSource rtmpTarget, InputFacts input, boolean transcode, Path folder,
+                          String owner) {
         List<String> argv = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-v", "warning"));
         argv.addAll(input(source));
         argv.addAll(List.of("-use_wallclock_as_timestamps", "1", "-i", source.url(), "-map", "0:v:0"));
@@ -69,7 +70,7 @@ final class LiveCommands {
         } else {
             argv.add("-an");
         }
-        if (input.videoIsH264()) {
+        if (!transcode) {
             argv.addAll(List.of("-c:v", "copy"));
         } else {
             argv.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-crf", "23",
@@ -89,7 +90,7 @@ final class LiveCommands {
             argv.add(playlist.toString());
         } else {
             // FLV wants the codec headers up front, which an encoder gives only when asked.
-            if (!input.videoIsH264()) {
+            if (transcode) {
                 argv.addAll(List.of("-flags", "+global_header"));
             }
             argv.addAll(List.of("-f", "tee", "[f=hls:" + hls + "]" + escaped(playlist.toString())

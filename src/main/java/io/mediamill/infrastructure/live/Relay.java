@@ -22,11 +22,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * One camera's relay on this node, on a thread of its own: probes the source, runs ffmpeg until it ends, and
  * runs it again after a backoff that doubles with each failure in a row. A run that produced output resets the
- * count; {@code maxFailures} in a row make the relay FAILED with ffmpeg's last words. A hung ffmpeg cannot hold
+ * count; {@code maxFailures} in a row make the relay FAILED with ffmpeg's last words. H.264 is copied unless
+ * copying failed on the camera's timestamps; then it is encoded, like every other codec. A hung ffmpeg cannot hold
  * it: the source's I/O timeout ends a run whose input goes quiet, and a run whose output stands still for the
  * stall limit is killed. Every state change names this node and stops the relay when the node no longer holds
  * the camera.
@@ -37,6 +39,13 @@ final class Relay {
     /** A relay runs until it is stopped: no run is too long, only one without progress. */
     private static final Duration NO_END = Duration.ofDays(3650);
     private static final Duration MOST_BACKOFF = Duration.ofSeconds(30);
+    /**
+     * What ffmpeg says when a camera's packets cannot be copied as they come: some cameras (and RTSP servers) send
+     * B-frames, or a first packet, without usable timestamps. Decoding and encoding gives every frame its own, so
+     * the next run of such a relay encodes, even H.264.
+     */
+    private static final Pattern UNUSABLE_TIMESTAMPS = Pattern.compile(
+            "first pts and dts value must be set|non monotonically increasing dts");
     /** How often the output's bitrate is measured and recorded while running. */
     private static final Duration BITRATE_EVERY = Duration.ofSeconds(5);
 
@@ -52,6 +61,8 @@ final class Relay {
     private final Backoff backoff;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Thread thread;
+    /** Set once copying the camera's H.264 failed on its timestamps: from then on this relay encodes. */
+    private boolean copyFailed;
 
     Relay(LiveStream stream, Parts parts, Path folder) {
         this.stream = stream;
@@ -112,16 +123,20 @@ final class Relay {
             String error;
             try {
                 InputFacts input = probe();
-                if (!parts.streams().probed(cameraId(), parts.node(), input)) {
+                boolean transcode = !input.videoIsH264() || copyFailed;
+                if (!parts.streams().probed(cameraId(), parts.node(), input, transcode)) {
                     return;
                 }
                 LiveFolder.empty(folder);
                 parts.runner().runWithProgress(
-                        parts.commands().relay(stream.source(), stream.rtmpTarget(), input, folder, owner),
+                        parts.commands().relay(stream.source(), stream.rtmpTarget(), input, transcode, folder, owner),
                         new RunLimits(NO_END, parts.settings().stall()), new Progress(producedOutput));
                 error = "the source ended the stream";
             } catch (ExternalProcessException e) {
                 error = e.getMessage();
+                if (UNUSABLE_TIMESTAMPS.matcher(e.stderrTail() == null ? "" : e.stderrTail()).find()) {
+                    copyFailed = true;
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "relay of camera " + cameraId() + " failed", e);
                 error = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -172,7 +187,11 @@ final class Relay {
         return stream.target().map(target -> target.maskIn(masked)).orElse(masked);
     }
 
-    /** Marks the relay RUNNING at its first output, then records the bitrate now and then; stops it when its claim is gone. */
+    /**
+     * Marks the relay RUNNING once its output holds a whole segment (a run that dies on its first packets has not
+     * run, and does not start the failure count afresh), then records the bitrate now and then; stops the relay
+     * when its claim is gone.
+     */
     private final class Progress implements java.util.function.DoubleConsumer {
 
         private final AtomicBoolean producedOutput;
@@ -185,6 +204,9 @@ final class Relay {
 
         @Override
         public void accept(double seconds) {
+            if (seconds < parts.settings().segmentSeconds()) {
+                return;
+            }
             try {
                 Instant now = parts.clock().instant();
                 boolean held = true;

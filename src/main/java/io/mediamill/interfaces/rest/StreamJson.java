@@ -34,6 +34,6 @@ public record StreamJson(String cameraId, String title, String state, String sou
                 playlist, stream.node(), stream.owner(),
                 stream.requestedAt(), stream.uptime(now).map(uptime -> uptime.toSeconds()).orElse(null),
                 stream.restarts(), stream.failuresInARow(), Input.of(input),
-                input == null ? null : !input.videoIsH264(), stream.outputBitrate(), viewers, stream.lastError());
+                stream.transcoding(), stream.outputBitrate(), viewers, stream.lastError());
     }
 }

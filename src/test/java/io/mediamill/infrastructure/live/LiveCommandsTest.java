@@ -24,7 +24,7 @@ class LiveCommandsTest {
     @Test
     void rtspIsReadOverTcpWithASocketTimeoutAndItsOwnProtocolsOnly() {
         List<String> argv = commands.relay(StreamSource.source("rtsp://cam/s1"), null, new InputFacts("h264", "aac", 1920, 1080),
-                folder, "live camera door").argv();
+                false, folder, "live camera door").argv();
         assertTrue(Collections.indexOfSubList(argv, List.of("-rtsp_transport", "tcp", "-timeout", "5000000",
                 "-protocol_whitelist", "rtsp,rtp,srtp,tcp,udp", "-use_wallclock_as_timestamps", "1", "-i", "rtsp://cam/s1")) > 0, argv.toString());
         assertFalse(argv.contains("-rw_timeout"), argv.toString());
@@ -40,7 +40,7 @@ class LiveCommandsTest {
     @Test
     void h264IsCopiedIntoASlidingHlsWindow() {
         List<String> argv = commands.relay(StreamSource.source("rtsp://cam/s1"), null, new InputFacts("h264", "pcm_mulaw", 1280, 720),
-                folder, "live camera door").argv();
+                false, folder, "live camera door").argv();
         assertTrue(Collections.indexOfSubList(argv, List.of("-map", "0:a:0", "-c:a", "aac")) > 0, argv.toString());
         assertTrue(Collections.indexOfSubList(argv, List.of("-c:v", "copy")) > 0, argv.toString());
         assertTrue(Collections.indexOfSubList(argv, List.of("-f", "hls", "-hls_time", "1", "-hls_list_size", "6", "-hls_flags",
@@ -52,7 +52,7 @@ class LiveCommandsTest {
     @Test
     void otherCodecsAreEncodedToH264WithAKeyFrameEverySegmentAndNoAudioWhenThereIsNone() {
         List<String> argv = commands.relay(StreamSource.source("rtsp://cam/s1"), null, new InputFacts("hevc", null, 2560, 1440),
-                folder, "live camera door").argv();
+                true, folder, "live camera door").argv();
         assertTrue(Collections.indexOfSubList(argv, List.of("-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency")) > 0,
                 argv.toString());
         assertTrue(Collections.indexOfSubList(argv, List.of("-force_key_frames", "expr:gte(t,n_forced*1)")) > 0, argv.toString());
@@ -62,7 +62,7 @@ class LiveCommandsTest {
     @Test
     void aTargetIsFedThroughTheTeeMuxer() {
         List<String> argv = commands.relay(StreamSource.source("rtsp://cam/s1"), StreamSource.rtmpTarget("rtmp://srs/live/out"),
-                new InputFacts("hevc", "aac", 1920, 1080), folder, "live camera door").argv();
+                new InputFacts("hevc", "aac", 1920, 1080), true, folder, "live camera door").argv();
         assertTrue(Collections.indexOfSubList(argv, List.of("-flags", "+global_header", "-f", "tee",
                 "[f=hls:hls_time=1:hls_list_size=6:hls_flags=delete_segments+independent_segments+omit_endlist+temp_file"
                         + ":hls_start_number_source=epoch]/srv/media/live/door/index.m3u8|[f=flv:onfail=abort]rtmp://srs/live/out")) > 0,
@@ -72,7 +72,7 @@ class LiveCommandsTest {
     @Test
     void theLogLineHidesCredentials() {
         ExternalCommand command = commands.relay(StreamSource.source("rtsp://admin:hunter22@cam/s1"),
-                StreamSource.rtmpTarget("rtmp://srs/live/out?token=t0ps3cret"), new InputFacts("h264", null, 640, 360), folder, "x");
+                StreamSource.rtmpTarget("rtmp://srs/live/out?token=t0ps3cret"), new InputFacts("h264", null, 640, 360), false, folder, "x");
         String line = command.toString();
         assertFalse(line.contains("hunter22") || line.contains("t0ps3cret"), line);
         assertTrue(line.contains("rtsp://***@cam/s1"), line);

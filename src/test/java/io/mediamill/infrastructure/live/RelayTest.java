@@ -68,11 +68,34 @@ class RelayTest {
     }
 
     @Test
+    void aRunThatDiesBeforeAWholeSegmentHasNotRun() {
+        ScriptedRunner runner = new ScriptedRunner(
+                progress -> { progress.accept(0.2); throw failure("broken pipe"); },
+                progress -> { progress.accept(0.4); throw failure("broken pipe"); },
+                progress -> { progress.accept(0.1); throw failure("broken pipe"); });
+        relay(runner).run();
+        assertEquals(List.of("retrying 1/1", "retrying 2/2", "failed 3/3"), streams.changes,
+                "never RUNNING, and the failures count up to FAILED");
+    }
+
+    @Test
     void aSourceThatEndsTheStreamIsRetriedToo() {
         ScriptedRunner runner = new ScriptedRunner(progress -> progress.accept(1.0), progress -> { }, progress -> { });
         relay(runner).run();
         assertEquals(List.of("running", "retrying 1/1", "retrying 2/2", "failed 3/3"), streams.changes);
         assertEquals("the source ended the stream", streams.lastError);
+    }
+
+    @Test
+    void h264ThatCannotBeCopiedForItsTimestampsIsEncodedFromTheNextRunOn() {
+        ScriptedRunner runner = new ScriptedRunner(
+                progress -> { throw failure("[hls @ 0x1] Connection refused"); },
+                progress -> { throw failure("[mpegts @ 0x2] first pts and dts value must be set\nav_interleaved_write_frame(): "
+                        + "Invalid data found when processing input"); },
+                progress -> progress.accept(1.0));
+        relay(runner).run();
+        assertEquals(List.of("copy", "copy", "encode", "encode", "encode"), streams.modes,
+                "a refused connection changes nothing; timestamps ffmpeg cannot copy make it encode");
     }
 
     @Test
@@ -86,7 +109,7 @@ class RelayTest {
 
     private Relay relay(ScriptedRunner runner) {
         LiveStream stream = new LiveStream(new CameraId("door"), StreamSource.source("rtsp://admin:hunter22@cam/s1"), null,
-                null, "op", true, "node-a", RelayState.STARTING, Instant.now(), null, 0, 0, null, null, null);
+                null, "op", true, "node-a", RelayState.STARTING, Instant.now(), null, 0, 0, null, null, null, null);
         Relay.Parts parts = new Relay.Parts(streams, runner, new LiveCommands("ffmpeg", "ffprobe", SETTINGS), SETTINGS,
                 Clock.systemUTC(), "node-a");
         return new Relay(stream, parts, dir.resolve("door"));
@@ -141,14 +164,16 @@ class RelayTest {
     private static final class RecordingStreams implements LiveStreamRepository {
 
         final List<String> changes = new ArrayList<>();
+        final List<String> modes = new ArrayList<>();
         String lastError;
         boolean held = true;
 
         @Override
-        public boolean probed(CameraId cameraId, String node, InputFacts input) {
+        public boolean probed(CameraId cameraId, String node, InputFacts input, boolean transcoding) {
             if (!held) {
                 changes.add("probed");
             }
+            modes.add(transcoding ? "encode" : "copy");
             return held;
         }
 

@@ -41,12 +41,13 @@ class LiveRelayIT {
     private final RtspMount h264 = new RtspMount("cam-h264", peers.rtspPort() + 2, "h264");
     private final RtspMount h265 = new RtspMount("cam-h265", peers.rtspPort() + 3, "h265");
     private final RtspMount dropping = new RtspMount("cam-drop", peers.rtspPort() + 4, "h264");
+    private final RtspMount bFrames = new RtspMount("cam-bframes", peers.rtspPort() + 5, "h264");
 
     @BeforeAll
     void startPeers() throws Exception {
         Files.createDirectories(work);
         peers.startRtmpServer();
-        peers.startRtspServer(h264, h265, dropping);
+        peers.startRtspServer(h264, h265, dropping, bFrames);
     }
 
     @AfterAll
@@ -114,6 +115,21 @@ class LiveRelayIT {
             assertEquals(List.of("h264"), codecsOfNewestSegment("garage"), "H.265 in, H.264 out, no audio");
         } finally {
             operator.delete("/api/streams/garage");
+        }
+    }
+
+    @Test
+    void h264WithTimestampsThatCannotBeCopiedIsEncoded() throws Exception {
+        peers.rtpCamera(bFrames, true);
+        assertEquals(201, start("porch", "{\"source\":\"" + peers.rtspUrl(bFrames.path()) + "\"}").statusCode());
+        try {
+            JsonObject running = awaitState("porch", "RUNNING");
+            assertEquals("h264", running.getJsonObject("input").getString("videoCodec"), running.toString());
+            assertTrue(running.getBoolean("transcoding"), "copying failed, so it encodes: " + running);
+            awaitSegments("porch");
+            assertEquals(List.of("h264"), codecsOfNewestSegment("porch"));
+        } finally {
+            operator.delete("/api/streams/porch");
         }
     }
 

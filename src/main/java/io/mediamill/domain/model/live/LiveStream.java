@@ -6,11 +6,13 @@ import java.util.Optional;
 
 /**
  * A camera's relay as recorded: what to relay and where to, whether an operator wants it running, which node
- * holds it, and how it is doing ({@code input} and {@code outputBitrate} are null until first known).
+ * holds it, and how it is doing ({@code input}, {@code transcoding} and {@code outputBitrate} are null until first
+ * known).
  */
 public record LiveStream(CameraId cameraId, StreamSource source, StreamSource rtmpTarget, String title, String owner,
                          boolean wanted, String node, RelayState state, Instant requestedAt, Instant runningSince,
-                         int restarts, int failuresInARow, String lastError, InputFacts input, Long outputBitrate) {
+                         int restarts, int failuresInARow, String lastError, InputFacts input, Boolean transcoding,
+                         Long outputBitrate) {
 
     public Optional<StreamSource> target() {
         return Optional.ofNullable(rtmpTarget);

@@ -53,8 +53,8 @@ public interface LiveStreamRepository {
     /** The wanted cameras: those this node may claim and those it holds. */
     List<LiveStream> wanted();
 
-    /** The relay connected and probed its source; it is still starting. */
-    boolean probed(CameraId cameraId, String node, InputFacts input);
+    /** The relay connected and probed its source, and runs with its video copied or encoded; it is still starting. */
+    boolean probed(CameraId cameraId, String node, InputFacts input, boolean transcoding);
 
     /** Output is flowing: RUNNING since {@code since}, no failures in a row any more. */
     boolean running(CameraId cameraId, String node, Instant since);

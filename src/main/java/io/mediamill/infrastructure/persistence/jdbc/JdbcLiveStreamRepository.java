@@ -32,7 +32,8 @@ import javax.sql.DataSource;
 public class JdbcLiveStreamRepository implements LiveStreamRepository {
 
     private static final String COLUMNS = "camera_id, source, rtmp_target, title, owner, wanted, node, state, requested_at, "
-            + "running_since, restarts, failures_in_a_row, last_error, video_codec, audio_codec, width, height, output_bitrate";
+            + "running_since, restarts, failures_in_a_row, last_error, video_codec, audio_codec, width, height, transcoding, "
+            + "output_bitrate";
     /** The longest error kept: the column's size, less room for the ellipsis. */
     private static final int ERROR_LENGTH = 3990;
 
@@ -139,9 +140,9 @@ public class JdbcLiveStreamRepository implements LiveStreamRepository {
     }
 
     @Override
-    public boolean probed(CameraId cameraId, String node, InputFacts input) {
-        return held("video_codec = ?, audio_codec = ?, width = ?, height = ?", cameraId, node,
-                input.videoCodec(), input.audioCodec(), input.width(), input.height());
+    public boolean probed(CameraId cameraId, String node, InputFacts input, boolean transcoding) {
+        return held("video_codec = ?, audio_codec = ?, width = ?, height = ?, transcoding = ?", cameraId, node,
+                input.videoCodec(), input.audioCodec(), input.width(), input.height(), transcoding);
     }
 
     @Override
@@ -243,11 +244,13 @@ public class JdbcLiveStreamRepository implements LiveStreamRepository {
         Long outputBitrate = row.wasNull() ? null : bitrate;
         InputFacts input = videoCodec == null ? null
                 : new InputFacts(videoCodec, row.getString("audio_codec"), row.getInt("width"), row.getInt("height"));
+        boolean transcodes = row.getBoolean("transcoding");
+        Boolean transcoding = row.wasNull() ? null : transcodes;
         return new LiveStream(new CameraId(row.getString("camera_id")), new StreamSource(row.getString("source"), null),
                 target == null ? null : new StreamSource(target, null), row.getString("title"), row.getString("owner"),
                 row.getBoolean("wanted"), row.getString("node"), RelayState.valueOf(row.getString("state")),
                 instant(row.getTimestamp("requested_at")), instant(row.getTimestamp("running_since")), row.getInt("restarts"),
-                row.getInt("failures_in_a_row"), row.getString("last_error"), input, outputBitrate);
+                row.getInt("failures_in_a_row"), row.getString("last_error"), input, transcoding, outputBitrate);
     }
 
     private static Instant instant(Timestamp timestamp) {
