@@ -121,11 +121,6 @@ public class RelaySupervisor implements RelayHost {
         }
     }
 
-    /** The relays running on this node now. */
-    int running() {
-        return relays.size();
-    }
-
     private void look() {
         try {
             List<LiveStream> wanted = streams.wanted();
