@@ -1,5 +1,7 @@
 // The upload page: every dropped or chosen file goes up with tus (resumable, pausable), then its processing
 // is followed live until the poster and the player link appear. A refused file shows the server's reason.
+// Other forms on the page that make a video (the slideshow) send through window.mediamillUploads.postForm, so
+// their progress shows in the same list and is followed the same way.
 (function () {
     'use strict';
     const list = document.getElementById('uploads');
@@ -21,22 +23,10 @@
         Array.from(event.dataTransfer.files).forEach(start);
     });
 
-    function start(file) {
-        const row = rowTemplate.content.firstElementChild.cloneNode(true);
-        const ui = {
-            row,
-            name: row.querySelector('.name'),
-            bar: row.querySelector('progress'),
-            status: row.querySelector('.status'),
-            rate: row.querySelector('.rate'),
-            error: row.querySelector('.error'),
-            pause: row.querySelector('.pause'),
-            watch: row.querySelector('.watch'),
-            poster: row.querySelector('.poster'),
-        };
-        ui.name.textContent = file.name;
-        list.prepend(row);
+    window.mediamillUploads = { postForm };
 
+    function start(file) {
+        const ui = addRow(file.name);
         let videoLocation = null;
         const speed = speedometer();
         const upload = new tus.Upload(file, {
@@ -46,9 +36,7 @@
             removeFingerprintOnSuccess: true,
             metadata: { filename: file.name, filetype: file.type || 'application/octet-stream', title: file.name.replace(/\.[^.]+$/, '') },
             onProgress(sent, total) {
-                ui.bar.value = Math.floor(100 * sent / total);
-                ui.status.textContent = 'Uploading ' + ui.bar.value + '%';
-                ui.rate.textContent = speed.describe(sent, total);
+                showSent(ui, speed, sent, total);
             },
             onAfterResponse(request, response) {
                 videoLocation = response.getHeader('Video-Location') || videoLocation;
@@ -79,6 +67,76 @@
             }
             upload.start();
         });
+    }
+
+    /**
+     * Sends a multipart form that makes a video in one request (no tus: such a form is not resumable, so the row
+     * offers no pause) and, once the server has made the video, follows its processing like any upload's.
+     * Resolves with the new video; rejects with an Error carrying the server's reason and the refused `part`.
+     */
+    function postForm(name, url, form) {
+        const ui = addRow(name);
+        ui.pause.hidden = true;
+        const speed = speedometer();
+        return new Promise((resolve, reject) => {
+            const request = new XMLHttpRequest();
+            request.open('POST', url);
+            Object.entries(window.mediamillHeaders()).forEach(([header, value]) => request.setRequestHeader(header, value));
+            request.setRequestHeader('Accept', 'application/json');
+            // Upload progress is only reported to listeners registered before send().
+            request.upload.addEventListener('progress', (event) => {
+                if (event.lengthComputable) {
+                    showSent(ui, speed, event.loaded, event.total);
+                }
+            });
+            // The server checks the whole form before it answers, which may take a moment after the last byte.
+            request.upload.addEventListener('load', () => {
+                ui.rate.textContent = '';
+                ui.status.textContent = 'Sent, waiting for the server';
+            });
+            request.addEventListener('load', () => {
+                ui.rate.textContent = '';
+                const body = parsed(request.responseText);
+                if (request.status === 201 && body && body.id) {
+                    follow('/api/videos/' + encodeURIComponent(body.id), ui);
+                    resolve(body);
+                } else {
+                    const refusal = refusalOf(request.status, body);
+                    fail(ui, refusal.message);
+                    reject(refusal);
+                }
+            });
+            request.addEventListener('error', () => {
+                const lost = new Error('The upload could not continue: the connection to the server was lost.');
+                fail(ui, lost.message);
+                reject(lost);
+            });
+            request.send(form);
+        });
+    }
+
+    function addRow(name) {
+        const row = rowTemplate.content.firstElementChild.cloneNode(true);
+        const ui = {
+            row,
+            name: row.querySelector('.name'),
+            bar: row.querySelector('progress'),
+            status: row.querySelector('.status'),
+            rate: row.querySelector('.rate'),
+            error: row.querySelector('.error'),
+            pause: row.querySelector('.pause'),
+            watch: row.querySelector('.watch'),
+            poster: row.querySelector('.poster'),
+        };
+        ui.name.textContent = name;
+        list.prepend(row);
+        return ui;
+    }
+
+    function showSent(ui, speed, sent, total) {
+        ui.bar.value = Math.floor(100 * sent / total);
+        ui.status.textContent = 'Uploading ' + ui.bar.value + '%';
+        ui.rate.textContent = speed.describe(sent, total);
     }
 
     /** Processing progress, pushed by the server, until the video is READY or FAILED. */
@@ -131,6 +189,24 @@
             }
         }
         return 'The upload could not continue: ' + error.message;
+    }
+
+    /** The server's problem+json (detail, and the form part it refused) as an Error; a bare status otherwise. */
+    function refusalOf(status, problem) {
+        const fallback = status === 413 ? 'The files together are larger than the server accepts.'
+            : 'The server answered ' + status + '.';
+        const error = new Error((problem && (problem.detail || problem.title)) || fallback);
+        error.status = status;
+        error.part = problem ? problem.part : undefined;
+        return error;
+    }
+
+    function parsed(text) {
+        try {
+            return JSON.parse(text);
+        } catch (ignored) {
+            return null;
+        }
     }
 
     /** Upload speed over the last seconds and the time left at that speed. */

@@ -16,13 +16,17 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * The {@code transcode-video} batch job as the batch runtime sees it: the only user of the JobOperator.
+ * The video jobs ({@code transcode-video}, {@code compose-slideshow}) as the batch runtime sees them: the only user
+ * of the JobOperator.
  * It also knows which executions run in this JVM ({@link ExecutionsHere}).
  */
 @ApplicationScoped
 public class BatchJobs {
 
-    public static final String JOB_NAME = "transcode-video";
+    /** Processes an upload. */
+    public static final String TRANSCODE = "transcode-video";
+    /** Composes a slideshow, then processes it as an upload. */
+    public static final String COMPOSE = "compose-slideshow";
     public static final String VIDEO_ID = "videoId";
     /** JBeret restarts an execution a dead node left STARTED when asked to with this restart parameter. */
     static final String RESTART_MODE = "jberet.restart.mode";
@@ -36,9 +40,14 @@ public class BatchJobs {
                                    String currentStep, java.util.Date start, java.util.Date end) {
     }
 
-    /** Starts processing a video afresh and returns the job execution id. */
-    public long start(String videoId) {
-        return here(operator().start(JOB_NAME, parameters(videoId)));
+    /** The job that processes a video from the start: a composition is composed first. */
+    public static String jobFor(io.mediamill.domain.model.video.Video video) {
+        return video.composition().isPresent() ? COMPOSE : TRANSCODE;
+    }
+
+    /** Starts processing a video afresh with job {@code jobName} and returns the job execution id. */
+    public long start(String videoId, String jobName) {
+        return here(operator().start(jobName, parameters(videoId)));
     }
 
     /** Restarts a failed or stopped execution: finished steps and checkpointed items are not done again. */
@@ -51,7 +60,7 @@ public class BatchJobs {
      * execution left STARTED when forced to; a runtime that cannot (JBatch) gets a new execution, whose steps
      * redo their work (every step may run again safely).
      */
-    public long takeOver(long executionId, String videoId) {
+    public long takeOver(long executionId, String videoId, String jobName) {
         Properties parameters = parameters(videoId);
         parameters.setProperty(RESTART_MODE, "force");
         try {
@@ -59,7 +68,7 @@ public class BatchJobs {
         } catch (JobRestartException | NoSuchJobExecutionException | IllegalStateException e) {
             LOG.info(() -> "job execution " + executionId + " cannot be restarted (" + e.getMessage()
                     + "); video " + videoId + " starts a new one");
-            return start(videoId);
+            return start(videoId, jobName);
         }
     }
 

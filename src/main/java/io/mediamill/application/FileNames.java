@@ -3,7 +3,7 @@ package io.mediamill.application;
 import java.util.regex.Pattern;
 
 /** Makes client-supplied file names safe to keep and to show: no directories, no control characters, bounded length. */
-final class FileNames {
+public final class FileNames {
 
     private static final int MAX_LENGTH = 255;
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -12,7 +12,7 @@ final class FileNames {
     }
 
     /** The last path segment without control characters, or null when nothing is left. */
-    static String displayName(String clientName) {
+    public static String displayName(String clientName) {
         if (clientName == null) {
             return null;
         }

@@ -107,7 +107,7 @@ public class JobControl implements QueuedWork, QueueStatistics {
         Long last = video.jobExecutionId();
         if (last == null) {
             sources.requireSource(video);
-            return jobs.start(video.id());
+            return jobs.start(video.id(), BatchJobs.jobFor(video));
         }
         BatchStatus status = jobs.status(last);
         boolean unfinished = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING).contains(status);
@@ -120,12 +120,12 @@ public class JobControl implements QueuedWork, QueueStatistics {
             // Its end was seen here while the database was away: the repository never learnt of it.
             LOG.warning(() -> "video " + video.id() + ": job execution " + last + " ended here (" + endedHere.get()
                     + ") but the job repository still says " + status + "; it is resumed from its last checkpoint");
-            return jobs.takeOver(last, video.id());
+            return jobs.takeOver(last, video.id(), BatchJobs.jobFor(video));
         }
         return switch (status) {
-            case STARTING, STARTED, STOPPING -> takeOver(last, video.id());
+            case STARTING, STARTED, STOPPING -> takeOver(last, video);
             case FAILED, STOPPED -> jobs.restart(last, video.id());
-            default -> jobs.start(video.id());
+            default -> jobs.start(video.id(), BatchJobs.jobFor(video));
         };
     }
 
@@ -138,12 +138,13 @@ public class JobControl implements QueuedWork, QueueStatistics {
         return node != null && !node.equals(queue.node()) && queue.isAlive(node);
     }
 
-    private long takeOver(long execution, String videoId) {
+    private long takeOver(long execution, Video video) {
+        String videoId = video.id();
         String node = attempts.find(execution).map(Attempt::node).orElse("an unknown node");
         LOG.warning(() -> "video " + videoId + ": job execution " + execution + " was left running by " + node
                 + ", which is gone; node " + queue.node() + " takes it over from its last checkpoint");
         attempts.update(execution, attempt -> attempt.lostWithNode(clock.instant()));
-        return jobs.takeOver(execution, videoId);
+        return jobs.takeOver(execution, videoId, BatchJobs.jobFor(video));
     }
 
     /**
@@ -172,8 +173,12 @@ public class JobControl implements QueuedWork, QueueStatistics {
                     return status;
                 }
                 if (!runsElsewhereAlive(current) && status != BatchStatus.STARTING) {
-                    videos.find(videoId).ifPresent(sources::requireSource);
-                    current = takeOver(current, videoId);
+                    Optional<Video> video = videos.find(videoId);
+                    if (video.isEmpty()) {
+                        return BatchStatus.ABANDONED;
+                    }
+                    sources.requireSource(video.get());
+                    current = takeOver(current, video.get());
                 }
             } catch (AttemptFailure noSource) {
                 throw noSource;
@@ -319,7 +324,8 @@ public class JobControl implements QueuedWork, QueueStatistics {
     public long restartVideo(String videoId) {
         Video video = videos.update(videoId, v -> v.resume(clock.instant()));
         long last = video.jobExecutionId();
-        long next = jobs.status(last) == BatchStatus.ABANDONED ? jobs.start(videoId) : jobs.restart(last, videoId);
+        long next = jobs.status(last) == BatchStatus.ABANDONED ? jobs.start(videoId, BatchJobs.jobFor(video))
+                : jobs.restart(last, videoId);
         videos.update(videoId, v -> v.attachExecution(next, clock.instant()));
         queue.submit(videoId);
         return next;

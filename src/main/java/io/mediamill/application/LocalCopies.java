@@ -2,6 +2,7 @@ package io.mediamill.application;
 
 import io.mediamill.domain.model.processing.AttemptFailure;
 import io.mediamill.domain.model.replication.VolumeReplication;
+import io.mediamill.domain.model.slideshow.SlideshowPlan;
 import io.mediamill.domain.model.video.Video;
 import io.mediamill.infrastructure.config.MediamillConfig;
 import io.mediamill.infrastructure.storage.ContentHash;
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
 
 /**
  * This node's copies of a video's files. It processes a video only from a source it holds byte for byte as
- * uploaded: the file in its own media volume, whose SHA-256 matches the one taken as the upload arrived, or else
+ * uploaded (a composition: its composed source, or the images and music it is composed from): the file in its own media volume, whose SHA-256 matches the one taken as the upload arrived, or else
  * one pulled from a peer that has it. A verified file is stamped (size, modification time, hash, in a hidden file
  * beside it that never travels to peers), so the hash is computed once per node and file, not once per attempt.
  * A ready video's outputs that have not reached this node yet are pulled when asked for, once however many ask.
@@ -112,7 +113,7 @@ public class LocalCopies {
     private boolean holds(Video video) {
         Path source = storage.resolve(video.sourcePath());
         if (!Files.isRegularFile(source)) {
-            return false;
+            return video.composition().isPresent() && holdsInputs(video);
         }
         if (video.sha256() == null) {
             return true;
@@ -127,6 +128,14 @@ public class LocalCopies {
         }
         stamp(source, video.sha256());
         return true;
+    }
+
+    /** A composition not composed here yet needs what it is composed from: its images and music. */
+    private boolean holdsInputs(Video video) {
+        Path inputs = storage.compositionDir(video.id());
+        SlideshowPlan plan = video.composition().orElseThrow();
+        return plan.slides().stream().allMatch(slide -> Files.isRegularFile(inputs.resolve(slide.file())))
+                && (!plan.hasAudio() || Files.isRegularFile(inputs.resolve(plan.audio())));
     }
 
     private static String sha256(Path file) {

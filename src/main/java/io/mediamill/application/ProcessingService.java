@@ -118,18 +118,38 @@ public class ProcessingService {
      * between the two percentages, saved every few seconds until the report is closed.
      */
     public ProgressReport trackProgress(String videoId, double durationSeconds, int fromPercent, int toPercent) {
+        return track(videoId, durationSeconds, fromPercent, toPercent, false);
+    }
+
+    /** As {@link #trackProgress}, for an ffmpeg run that composes the video: percentages of composing. */
+    public ProgressReport trackComposing(String videoId, double durationSeconds, int fromPercent, int toPercent) {
+        return track(videoId, durationSeconds, fromPercent, toPercent, true);
+    }
+
+    /** Composing's progress, 0–100, reached. */
+    public void recordComposing(String videoId, int percent) {
+        videos.update(videoId, video -> video.advanceComposing(percent, clock.instant()));
+    }
+
+    private ProgressReport track(String videoId, double durationSeconds, int fromPercent, int toPercent, boolean composing) {
         ProgressReport report = new ProgressReport(durationSeconds, fromPercent, toPercent);
-        report.flushWith(scheduler.scheduleWithFixedDelay(() -> saveProgress(videoId, report.takeLatest()),
+        report.flushWith(scheduler.scheduleWithFixedDelay(() -> saveProgress(videoId, report.takeLatest(), composing),
                 PROGRESS_FLUSH_SECONDS, PROGRESS_FLUSH_SECONDS, TimeUnit.SECONDS));
         return report;
     }
 
-    private void saveProgress(String videoId, int percent) {
+    private void saveProgress(String videoId, int percent, boolean composing) {
         if (percent < 0) {
             return;
         }
         try {
-            videos.update(videoId, video -> video.advanceProgress(percent, clock.instant()));
+            videos.update(videoId, video -> {
+                if (composing) {
+                    video.advanceComposing(percent, clock.instant());
+                } else {
+                    video.advanceProgress(percent, clock.instant());
+                }
+            });
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "progress of video " + videoId + " not saved", e);
         }

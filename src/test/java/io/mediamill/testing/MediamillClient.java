@@ -241,6 +241,30 @@ public final class MediamillClient {
         return send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Sends a slideshow composition: text fields, then file parts in the order given (a part name may repeat, as
+     * {@code image} does), each under its file's name.
+     */
+    public HttpResponse<String> compose(Map<String, String> fields, List<Map.Entry<String, Path>> files) {
+        String boundary = "----mediamill-" + UUID.randomUUID();
+        List<byte[]> body = new ArrayList<>();
+        fields.forEach((name, value) -> body.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        for (Map.Entry<String, Path> file : files) {
+            body.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey() + "\"; filename=\""
+                    + file.getValue().getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.add(read(file.getValue()));
+            body.add("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = authorized(HttpRequest.newBuilder(uri("/api/compositions")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(body))
+                .build();
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Any request: a method, a body and headers (name, value, name, value...). */
     public HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
         return send(request(path, headers).method(method, body).build(), HttpResponse.BodyHandlers.ofString());

@@ -50,6 +50,7 @@ public class MediamillConfig {
     private final Duration syncRetry;
     private final Duration syncReconcile;
     private final LiveSettings live;
+    private final SlideshowSettings slideshow;
 
     /**
      * The live relays' settings: how many one node runs, how many failures in a row end one, whether sources on
@@ -59,6 +60,20 @@ public class MediamillConfig {
     public record LiveSettings(int max, int maxFailures, boolean allowPrivate, Duration ioTimeout, Duration stall,
                                int segmentSeconds, Duration retry) {
     }
+
+    /**
+     * Slideshow composition: the most images and stored megapixels one ffmpeg run takes in (ffmpeg holds a
+     * decoded picture of every input of its graph, so these bound its memory), the largest image taken, and the
+     * font titles are drawn with.
+     */
+    public record SlideshowSettings(int batchImages, int batchMegapixels, int maxImageMegapixels, Path titleFont) {
+    }
+
+    /** Where Debian (fonts-noto-cjk) and other distributions put Noto Sans CJK, which covers Latin, Cyrillic and CJK. */
+    private static final List<String> TITLE_FONTS = List.of(
+            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+            "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+            "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc");
 
     public MediamillConfig() {
         this.mediaDir = Path.of(setting("mediamill.media.dir", "MEDIAMILL_MEDIA_DIR",
@@ -128,6 +143,16 @@ public class MediamillConfig {
                 setting("mediamill.sync.retry-seconds", "MEDIAMILL_SYNC_RETRY_SECONDS", "5"))));
         this.syncReconcile = Duration.ofSeconds(positive("MEDIAMILL_SYNC_RECONCILE_SECONDS", Long.parseLong(
                 setting("mediamill.sync.reconcile-seconds", "MEDIAMILL_SYNC_RECONCILE_SECONDS", "300"))));
+        this.slideshow = new SlideshowSettings(
+                Math.max(2, positive("MEDIAMILL_SLIDESHOW_BATCH_IMAGES", Integer.parseInt(
+                        setting("mediamill.slideshow.batch-images", "MEDIAMILL_SLIDESHOW_BATCH_IMAGES", "8")))),
+                positive("MEDIAMILL_SLIDESHOW_BATCH_MEGAPIXELS", Integer.parseInt(
+                        setting("mediamill.slideshow.batch-megapixels", "MEDIAMILL_SLIDESHOW_BATCH_MEGAPIXELS", "100"))),
+                positive("MEDIAMILL_SLIDESHOW_MAX_IMAGE_MEGAPIXELS", Integer.parseInt(setting(
+                        "mediamill.slideshow.max-image-megapixels", "MEDIAMILL_SLIDESHOW_MAX_IMAGE_MEGAPIXELS", "100"))),
+                Path.of(setting("mediamill.slideshow.title-font", "MEDIAMILL_TITLE_FONT", TITLE_FONTS.stream()
+                        .filter(font -> java.nio.file.Files.isRegularFile(Path.of(font))).findFirst()
+                        .orElse(TITLE_FONTS.get(0)))));
         this.live = new LiveSettings(
                 positive("MEDIAMILL_LIVE_MAX", Integer.parseInt(setting("mediamill.live.max", "MEDIAMILL_LIVE_MAX", "5"))),
                 positive("MEDIAMILL_LIVE_MAX_FAILURES", Integer.parseInt(
@@ -344,6 +369,10 @@ public class MediamillConfig {
     /** How often every peer gets the whole volume, to catch whatever a push missed. */
     public Duration syncReconcile() {
         return syncReconcile;
+    }
+
+    public SlideshowSettings slideshow() {
+        return slideshow;
     }
 
     public LiveSettings live() {

@@ -46,6 +46,30 @@ public final class FfprobeJsonParser {
                 video, audio);
     }
 
+    /**
+     * A still image as {@link FfprobeCommands#image} reads it: the size of its first decoded picture (none when
+     * it could not be decoded) and the EXIF orientation ffmpeg's decoder found (1 when there is none).
+     */
+    public ImageFacts parseImage(String json) {
+        JsonObject root;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            root = reader.readObject();
+        } catch (JsonParsingException e) {
+            throw new IllegalArgumentException("ffprobe output is not JSON: " + e.getMessage(), e);
+        }
+        JsonObject format = root.getJsonObject("format");
+        JsonArray frames = root.containsKey("frames") ? root.getJsonArray("frames") : JsonValue.EMPTY_JSON_ARRAY;
+        if (frames.isEmpty()) {
+            return new ImageFacts(format == null ? null : text(format, "format_name"), 0, 0, 1, false);
+        }
+        JsonObject frame = frames.getJsonObject(0);
+        JsonObject tags = frame.getJsonObject("tags");
+        Long orientation = tags == null ? null : integer(tags, "Orientation");
+        int exif = orientation == null || orientation < 1 || orientation > 8 ? 1 : orientation.intValue();
+        return new ImageFacts(format == null ? null : text(format, "format_name"), orZero(integer(frame, "width")),
+                orZero(integer(frame, "height")), exif, true);
+    }
+
     private static VideoStreamInfo videoStream(JsonObject stream) {
         return new VideoStreamInfo(text(stream, "codec_name"),
                 orZero(integer(stream, "width")), orZero(integer(stream, "height")),

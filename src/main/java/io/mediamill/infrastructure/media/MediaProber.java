@@ -59,6 +59,40 @@ public class MediaProber {
         return parser.parse(result.stdout());
     }
 
+    /**
+     * Reads a still image's first picture: its size and EXIF orientation.
+     *
+     * @throws RefusedFormatException when the file is not in one of the input's allowed (image) formats
+     * @throws UnreadableMediaException when no picture could be decoded; the message carries ffprobe's words
+     */
+    public ImageFacts probeImage(MediaInput image) {
+        ProcessResult result;
+        try {
+            result = runner.run(commands.image(image), config.probeTimeout());
+        } catch (ExternalProcessException e) {
+            Optional<String> refused = refusedFormat(e.stderrTail());
+            if (refused.isPresent()) {
+                throw new RefusedFormatException(refused.get(), e);
+            }
+            throw new UnreadableMediaException(reason(e), e);
+        }
+        ImageFacts facts = parser.parseImage(result.stdout());
+        if (!facts.decoded() || facts.width() <= 0 || facts.height() <= 0) {
+            String said = result.stderrTail() == null || result.stderrTail().isBlank() ? "" : " (" + lastLine(result.stderrTail()) + ")";
+            throw new UnreadableMediaException("no picture could be decoded from it" + said, null);
+        }
+        return facts;
+    }
+
+    private static String reason(ExternalProcessException e) {
+        return e.stderrTail() == null || e.stderrTail().isBlank() ? e.getMessage() : lastLine(e.stderrTail());
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\\R");
+        return lines[lines.length - 1].strip();
+    }
+
     /** The demuxer ffprobe probed and then refused for not being allowed, if that is why it failed. */
     static Optional<String> refusedFormat(String stderr) {
         if (stderr == null) {

@@ -52,6 +52,9 @@ public class MediaStorage {
     private static final String STORYBOARD = "storyboard";
     private static final String STREAM = "stream";
     private static final String VIDEO_DOWNLOAD = "download.mp4";
+    private static final String COMPOSITION = "composition";
+    /** Hidden, so volume sync leaves it out: a node that resumes a composition renders what it lacks itself. */
+    private static final String COMPOSITION_BATCHES = ".batches";
     private static final String AUDIO_DOWNLOAD = "audio.m4a";
     /** The files and folders of a video's folder that may be served: its outputs, never what was uploaded. */
     private static final Set<String> OUTPUTS = Set.of(POSTER, THUMBNAILS, STORYBOARD, STREAM, VIDEO_DOWNLOAD,
@@ -214,6 +217,21 @@ public class MediaStorage {
             throw new UncheckedIOException("could not commit the upload of video " + videoId, e);
         }
         return relative(target);
+    }
+
+    /** The images and music a composed video is made from. */
+    public Path compositionDir(String videoId) {
+        return videoDir(videoId).resolve(COMPOSITION);
+    }
+
+    /** This node's work files of a composition: rendered batches, the title text, the batch list. */
+    public Path compositionWorkDir(String videoId) {
+        return compositionDir(videoId).resolve(COMPOSITION_BATCHES);
+    }
+
+    /** Moves a received file into the video's composition folder under {@code name}. */
+    public void commitCompositionFile(String videoId, Path received, String name) {
+        commitFile(videoId, received, COMPOSITION + "/" + name);
     }
 
     public Path videoDir(String videoId) {

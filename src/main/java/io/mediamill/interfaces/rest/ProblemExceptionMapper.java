@@ -4,6 +4,7 @@ import io.mediamill.application.InvalidUploadException;
 import io.mediamill.application.JobNotFoundException;
 import io.mediamill.application.JobTransitionException;
 import io.mediamill.application.ResumableUploadException;
+import io.mediamill.application.slideshow.RefusedCompositionException;
 import io.mediamill.application.users.InvalidUserException;
 import io.mediamill.application.users.NotPermittedException;
 import io.mediamill.application.users.RejectedPasswordException;
@@ -104,6 +105,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             return Response.fromResponse(ProblemDetail.response(status(429, "Too Many Requests"), failure.getMessage(), instance))
                     .header(HttpHeaders.RETRY_AFTER, Math.max(1, full.retryAfter().toSeconds()))
                     .build();
+        }
+        if (failure instanceof RefusedCompositionException refused) {
+            String reason = refused.status() == 422 ? "Unprocessable Content" : "Service Unavailable";
+            return PartProblem.response(status(refused.status(), reason), refused.getMessage(), instance, refused.part());
         }
         if (failure instanceof RefusedSourceException) {
             return ProblemDetail.response(status(422, "Unprocessable Content"), failure.getMessage(), instance);

@@ -39,15 +39,18 @@ import org.apache.james.mime4j.stream.RawFieldParser;
  * Reads {@code multipart/form-data} into {@link EntityPart}s in one streaming pass: file parts are written
  * straight to the media volume (see {@link UploadSpool}) and hashed on the way, small form fields are kept in memory up to a
  * limit. Replaces the runtimes' own readers, which first copy each part into temporary files. Only the parts
- * of {@link UploadForm} are taken, each within its bound: reading stops at the first part that breaks a rule.
+ * of the target's {@link UploadForm} are taken, each within its bound: reading stops at the first part that breaks a
+ * rule.
  */
 @Provider
 @ApplicationScoped
 @Consumes(MediaType.MULTIPART_FORM_DATA)
-public class StreamingMultipartReader implements MessageBodyReader<MultipartUpload> {
+public class StreamingMultipartReader implements MessageBodyReader<MultipartForm> {
 
     /** How much of a refused upload is still read (and dropped) so that its client can take the answer. */
     static final long DRAIN_LIMIT = 64L << 20;
+    /** An image of a slideshow: a 100-megapixel photo as a high-quality JPEG or PNG fits. */
+    static final long MAX_IMAGE_BYTES = 100L << 20;
 
     @Inject
     UploadSpool spool;
@@ -63,23 +66,26 @@ public class StreamingMultipartReader implements MessageBodyReader<MultipartUplo
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type == MultipartUpload.class;
+        return type == MultipartUpload.class || type == CompositionUpload.class;
     }
 
     @Override
-    public MultipartUpload readFrom(Class<MultipartUpload> type, Type genericType, Annotation[] annotations,
-                                    MediaType mediaType, MultivaluedMap<String, String> httpHeaders,
-                                    InputStream entityStream) throws IOException {
+    public MultipartForm readFrom(Class<MultipartForm> type, Type genericType, Annotation[] annotations,
+                                  MediaType mediaType, MultivaluedMap<String, String> httpHeaders,
+                                  InputStream entityStream) throws IOException {
         try {
-            return read(mediaType, httpHeaders, entityStream);
+            if (CompositionUpload.class.equals(type)) {
+                return new CompositionUpload(read(UploadForm.COMPOSITION, mediaType, httpHeaders, entityStream));
+            }
+            return new MultipartUpload(read(UploadForm.VIDEO, mediaType, httpHeaders, entityStream));
         } catch (RuntimeException refused) {
             drainQuietly(entityStream);
             throw refused;
         }
     }
 
-    private MultipartUpload read(MediaType mediaType, MultivaluedMap<String, String> httpHeaders,
-                                 InputStream entityStream) throws IOException {
+    private List<EntityPart> read(UploadForm spec, MediaType mediaType, MultivaluedMap<String, String> httpHeaders,
+                                  InputStream entityStream) throws IOException {
         String contentLength = httpHeaders.getFirst(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null && contentLength.strip().matches("\\d{1,18}")) {
             diskReserve.requireRoomFor(Long.parseLong(contentLength.strip()), "The upload of " + contentLength.strip() + " bytes");
@@ -92,7 +98,7 @@ public class StreamingMultipartReader implements MessageBodyReader<MultipartUplo
                 .build());
         parser.parseHeadless(entityStream, mediaType.toString());
         List<EntityPart> parts = new ArrayList<>();
-        UploadForm.Parts form = new UploadForm.Parts();
+        UploadForm.Parts form = spec.parts();
         PartHeaders headers = null;
         try {
             for (EntityState state = parser.getState(); state != EntityState.T_END_OF_STREAM; state = parser.next()) {
@@ -117,7 +123,7 @@ public class StreamingMultipartReader implements MessageBodyReader<MultipartUplo
         } catch (MimeException e) {
             throw new BadRequestException("The multipart body is malformed: " + e.getMessage(), e);
         }
-        return new MultipartUpload(parts);
+        return parts;
     }
 
     /**
@@ -160,7 +166,9 @@ public class StreamingMultipartReader implements MessageBodyReader<MultipartUplo
         boolean watermark = headers.name.equals(UploadForm.WATERMARK);
         Path file = spool.newFile();
         MessageDigest digest = ContentHash.newDigest();
-        long limit = watermark ? WatermarkImage.MAX_BYTES : config.maxUploadBytes();
+        long limit = watermark ? WatermarkImage.MAX_BYTES
+                : headers.name.equals(UploadForm.IMAGE) ? Math.min(MAX_IMAGE_BYTES, config.maxUploadBytes())
+                : config.maxUploadBytes();
         HashingFileWriter.Outcome outcome = writer.write(body, file, 0, limit, List.of(digest));
         if (outcome.cut()) {
             throw outcome.connectionLost();

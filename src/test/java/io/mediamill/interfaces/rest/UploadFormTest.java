@@ -13,7 +13,7 @@ class UploadFormTest {
     private static final List<String> ALL = List.of("file", "title", "visibility", "watermark", "watermarkCorner",
             "watermarkMargin", "watermarkOpacity");
 
-    private final UploadForm.Parts parts = new UploadForm.Parts();
+    private final UploadForm.Parts parts = UploadForm.VIDEO.parts();
 
     @Test
     void theKnownPartsAreTakenOnceEachAndReadByKind() {

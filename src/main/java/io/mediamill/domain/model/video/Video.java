@@ -1,5 +1,6 @@
 package io.mediamill.domain.model.video;
 
+import io.mediamill.domain.model.slideshow.SlideshowPlan;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -36,6 +37,9 @@ import org.eclipse.persistence.annotations.BatchFetchType;
 @NamedQuery(name = "Video.findByOwnerAndSha256",
         query = "SELECT v FROM Video v WHERE v.owner = :owner AND v.sha256 = :sha256 ORDER BY v.createdAt")
 public class Video {
+
+    /** The part of a composed video's progress that composing it takes; processing the result takes the rest. */
+    public static final int COMPOSING_SHARE = 40;
 
     /** The owner of videos uploaded before there were users: only operators see them. */
     public static final String ANONYMOUS = "anonymous";
@@ -131,6 +135,10 @@ public class Video {
 
     @Column(name = "error", length = MAX_ERROR_LENGTH)
     private String error;
+
+    /** What a composed video is made of; null for an uploaded one. */
+    @Column(name = "composition")
+    private SlideshowPlan composition;
 
     @Column(name = "job_execution_id")
     private Long jobExecutionId;
@@ -267,7 +275,37 @@ public class Video {
     }
 
     /** Progress only moves forward while processing; a late, lower report is ignored. */
+    /**
+     * Processing's progress; for a composed video it fills the part after {@link #COMPOSING_SHARE}, composing
+     * having filled the part before.
+     */
     public void advanceProgress(int percent, Instant now) {
+        raiseProgress(composition == null ? percent : COMPOSING_SHARE + percent * (100 - COMPOSING_SHARE) / 100, now);
+    }
+
+    /** How far composing has come, 0–100, shown as the first {@link #COMPOSING_SHARE} percent of the whole. */
+    public void advanceComposing(int percent, Instant now) {
+        raiseProgress(Math.max(0, Math.min(100, percent)) * COMPOSING_SHARE / 100, now);
+    }
+
+    /** The video to be composed from {@code plan} (its images and music already in its folder). */
+    public void composeFrom(SlideshowPlan plan) {
+        this.composition = Objects.requireNonNull(plan, "plan");
+    }
+
+    /** The composed MP4 is in place, as the video's source; {@code bytes} is its size. */
+    public void recordComposed(long bytes, Instant now) {
+        if (bytes > 0) {
+            this.sizeBytes = bytes;
+        }
+        advanceComposing(100, now);
+    }
+
+    public Optional<SlideshowPlan> composition() {
+        return Optional.ofNullable(composition);
+    }
+
+    private void raiseProgress(int percent, Instant now) {
         int bounded = Math.max(0, Math.min(99, percent));
         if (status == VideoStatus.PROCESSING && bounded > progress) {
             this.progress = bounded;

@@ -7,7 +7,7 @@ import jakarta.batch.runtime.context.StepContext;
  * {@link StepContext#getException()}; JBatch (Payara) leaves that empty. So the batchlets and the item listener
  * hooks, which both runtimes give the exception, also keep the first failure in the step's transient user data.
  */
-final class StepFailure {
+public final class StepFailure {
 
     private StepFailure() {
     }
@@ -20,7 +20,7 @@ final class StepFailure {
     }
 
     /** Runs a batchlet's work, keeping what made it fail. */
-    static void recording(StepContext step, Runnable work) {
+    public static void recording(StepContext step, Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {

@@ -1,2 +1,2 @@
-/** Artifacts of the transcode-video job: probe, thumbnails, renditions, publish. */
+/** Artifacts of the transcode-video job (probe, thumbnails, renditions, publish), which compose-slideshow runs too. */
 package io.mediamill.interfaces.batch.transcode;
