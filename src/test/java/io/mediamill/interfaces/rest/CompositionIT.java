@@ -60,7 +60,8 @@ class CompositionIT {
 
         assertEquals(201, answer.statusCode(), answer.body());
         String id = MediamillClient.json(answer.body()).getString("id");
-        assertEquals("/api/videos/" + id, answer.headers().firstValue("Location").orElse(""));
+        // Relative on WildFly, absolute on Payara.
+        assertTrue(answer.headers().firstValue("Location").orElse("").endsWith("/api/videos/" + id), answer.headers().toString());
         JsonObject video = client.awaitReady(id);
         assertEquals("Ёлка 新年 Sale", video.getString("title"));
         assertEquals(WIDTH, video.getInt("width"), "the composed size is exact: " + video);
