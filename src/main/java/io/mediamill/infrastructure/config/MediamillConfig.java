@@ -145,7 +145,7 @@ public class MediamillConfig {
                 setting("mediamill.sync.reconcile-seconds", "MEDIAMILL_SYNC_RECONCILE_SECONDS", "300"))));
         this.slideshow = new SlideshowSettings(
                 Math.max(2, positive("MEDIAMILL_SLIDESHOW_BATCH_IMAGES", Integer.parseInt(
-                        setting("mediamill.slideshow.batch-images", "MEDIAMILL_SLIDESHOW_BATCH_IMAGES", "8")))),
+                        setting("mediamill.slideshow.batch-images", "MEDIAMILL_SLIDESHOW_BATCH_IMAGES", "16")))),
                 positive("MEDIAMILL_SLIDESHOW_BATCH_MEGAPIXELS", Integer.parseInt(
                         setting("mediamill.slideshow.batch-megapixels", "MEDIAMILL_SLIDESHOW_BATCH_MEGAPIXELS", "100"))),
                 positive("MEDIAMILL_SLIDESHOW_MAX_IMAGE_MEGAPIXELS", Integer.parseInt(setting(
