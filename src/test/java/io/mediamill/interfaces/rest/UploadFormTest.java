@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mediamill.application.InvalidUploadException;
+import io.mediamill.application.slideshow.RefusedCompositionException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +96,37 @@ class UploadFormTest {
 
         assertEquals(400, refused.status());
         assertTrue(refused.getMessage().contains("\"title\" is larger than the limit of 4096 bytes"), refused.getMessage());
+    }
+
+    @Test
+    void aCompositionTakesFiftyImagesAndTheFiftyFirstIsRefusedAsTheCompositionsOwnRule() {
+        UploadForm.Parts composition = UploadForm.COMPOSITION.parts();
+        for (int i = 0; i < 50; i++) {
+            composition.start();
+            assertEquals(UploadForm.Kind.FILE, composition.named("image"));
+        }
+        composition.start();
+
+        RefusedCompositionException refused = assertThrows(RefusedCompositionException.class,
+                () -> composition.named("image"));
+
+        assertEquals("image", refused.part());
+        assertEquals(422, refused.status());
+        assertTrue(refused.getMessage().contains("at most 50 images"), refused.getMessage());
+    }
+
+    @Test
+    void aCompositionTakesOneAudioAndItsOptionsButNoVideoFile() {
+        UploadForm.Parts composition = UploadForm.COMPOSITION.parts();
+        composition.start();
+        assertEquals(UploadForm.Kind.FILE, composition.named("audio"));
+        composition.start();
+        assertEquals(UploadForm.Kind.TEXT, composition.named("transitionSeconds"));
+        composition.start();
+
+        assertEquals(400, assertThrows(InvalidUploadException.class, () -> composition.named("audio")).status());
+        composition.start();
+        InvalidUploadException file = assertThrows(InvalidUploadException.class, () -> composition.named("file"));
+        assertTrue(file.getMessage().contains("image, audio, title"), file.getMessage());
     }
 }
