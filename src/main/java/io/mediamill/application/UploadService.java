@@ -8,6 +8,7 @@ import io.mediamill.domain.model.video.Visibility;
 import io.mediamill.domain.model.video.Watermark;
 import io.mediamill.infrastructure.config.MediamillConfig;
 import io.mediamill.infrastructure.media.MediaProber;
+import io.mediamill.infrastructure.media.IsoBoxes;
 import io.mediamill.infrastructure.media.RefusedFormatException;
 import io.mediamill.infrastructure.media.UnreadableMediaException;
 import io.mediamill.infrastructure.storage.MediaStorage;
@@ -181,6 +182,9 @@ public class UploadService {
         try {
             media = probeSlots.run(() -> prober.probe(AcceptedFormats.upload(received.path())));
             refusal = MediaAcceptance.refusal(media, config.maxDurationSeconds()).orElse(null);
+            if (refusal == null && media.container() != null && media.container().startsWith("mov")) {
+                refusal = IsoBoxes.cutShort(received.path()).orElse(null);
+            }
         } catch (RefusedFormatException e) {
             refusal = AcceptedFormats.refusal(e.format());
         } catch (UnreadableMediaException e) {

@@ -157,6 +157,11 @@ public final class ServerNode {
         }
     }
 
+    /** The server's JVM, for tools that look inside it (jstat, jcmd). */
+    public ProcessHandle jvmProcess() {
+        return jvm().orElseThrow(() -> new IllegalStateException("no server JVM under " + home));
+    }
+
     /** SIGKILLs the server's JVM alone, as the kernel's OOM killer or a power cut would: no shutdown hook runs. */
     public void crash() {
         ProcessHandle jvm = jvm().orElseThrow(() -> new IllegalStateException("no server JVM under " + home));

@@ -140,7 +140,7 @@ public class CommonsExecProcessRunner implements ProcessRunner {
             throw new ExternalProcessException(command.program() + " could not run", stderr.tail(), null);
         }
         if (exitValue != 0) {
-            throw new ExternalProcessException(command.program() + " exited with " + exitValue, stderr.tail(), exitValue);
+            throw new ExternalProcessException(command.program() + ExitValues.describe(exitValue), stderr.tail(), exitValue);
         }
         return stderr;
     }

@@ -21,7 +21,9 @@ import io.mediamill.domain.model.video.VideoStateException;
 import io.mediamill.infrastructure.persistence.DatabaseOutage;
 import io.mediamill.infrastructure.storage.InsufficientStorageException;
 import io.mediamill.interfaces.security.OutageResponse;
+import jakarta.json.JsonException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -71,6 +73,19 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Context
     Request request;
+
+    @Context
+    HttpHeaders headers;
+
+    /** The first failure of that type in the chain of causes (runtimes wrap what a body reader threw). */
+    private static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
+    }
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -144,6 +159,17 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             String detail = violations.getConstraintViolations().stream()
                     .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining("; "));
             return ProblemDetail.response(Response.Status.BAD_REQUEST, detail, instance);
+        }
+        Optional<JsonException> badJson = causeOf(failure, JsonException.class);
+        if (badJson.isPresent()) {
+            return ProblemDetail.response(Response.Status.BAD_REQUEST, "The request body is not valid JSON: "
+                    + badJson.get().getMessage(), instance);
+        }
+        if (failure instanceof NotSupportedException) {
+            String sent = headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            return ProblemDetail.response(Response.Status.UNSUPPORTED_MEDIA_TYPE, sent == null
+                    ? "The request has no Content-Type; say what its body is."
+                    : "This address does not take " + sent.replaceAll(";.*", "").strip() + " bodies.", instance);
         }
         if (failure instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();

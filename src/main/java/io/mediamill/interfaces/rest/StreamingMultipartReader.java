@@ -27,6 +27,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.stream.Event;
+import org.apache.james.mime4j.stream.MimeParseEventException;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
@@ -95,7 +98,7 @@ public class StreamingMultipartReader implements MessageBodyReader<MultipartForm
                 .setMaxHeaderLen(16 * 1024)
                 .setMaxHeaderCount(100)
                 .setMaxContentLen(-1)
-                .build());
+                .build(), new CutShortForms(), null);
         parser.parseHeadless(entityStream, mediaType.toString());
         List<EntityPart> parts = new ArrayList<>();
         UploadForm.Parts form = spec.parts();
@@ -120,6 +123,9 @@ public class StreamingMultipartReader implements MessageBodyReader<MultipartForm
                     default -> { }
                 }
             }
+        } catch (MimeParseEventException e) {
+            throw new BadRequestException("The form ends before its closing boundary: the request was cut short, "
+                    + "so nothing of it was kept.", e);
         } catch (MimeException e) {
             throw new BadRequestException("The multipart body is malformed: " + e.getMessage(), e);
         }
@@ -180,6 +186,23 @@ public class StreamingMultipartReader implements MessageBodyReader<MultipartForm
                     + limit + " bytes.");
         }
         return builder.content(new IncomingFile(file, ContentHash.hex(digest))).build();
+    }
+
+    /**
+     * Lenient with the small liberties clients take in headers, strict about the end: a form whose closing
+     * boundary never comes was cut short, and its last file would be kept cut short too.
+     */
+    private static final class CutShortForms extends DecodeMonitor {
+
+        @Override
+        public boolean warn(String message, String action) {
+            return message.contains(Event.MIME_BODY_PREMATURE_END.toString());
+        }
+
+        @Override
+        public boolean isListening() {
+            return true;
+        }
     }
 
     /** The Content-Disposition name and file name and the Content-Type of one part. */

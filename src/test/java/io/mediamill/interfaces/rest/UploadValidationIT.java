@@ -3,16 +3,20 @@ package io.mediamill.interfaces.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mediamill.testing.BadFiles;
 import io.mediamill.testing.MediamillClient;
 import io.mediamill.testing.TestMedia;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ class UploadValidationIT {
 
     private final MediamillClient client = new MediamillClient();
     private final TestMedia media = new TestMedia();
+    private final BadFiles bad = new BadFiles(media);
 
     @AfterEach
     void nothingIsLeftBehind() throws IOException {
@@ -74,6 +79,43 @@ class UploadValidationIT {
         JsonObject problem = refused(big, "too-large.mp4", 413);
 
         assertTrue(problem.getString("detail").contains("larger than the limit of " + limit), problem.toString());
+    }
+
+    @Test
+    void anMp4CutShortIsRefusedThoughItsIndexProbesWell() {
+        JsonObject problem = refused(bad.cutInMdat("cut-short.mp4"), "cut-short.mp4", 422);
+
+        assertTrue(problem.getString("detail").contains("ends early: its 'mdat' box needs"), problem.toString());
+    }
+
+    @Test
+    void aCodecFfmpegCannotDecodeIsRefused() {
+        JsonObject problem = refused(bad.unknownCodec("zzzz.mp4"), "zzzz.mp4", 422);
+
+        assertTrue(problem.getString("detail").contains("video stream in a format ffmpeg cannot decode"), problem.toString());
+    }
+
+    @Test
+    void aPictureWiderThan8kIsRefused() {
+        JsonObject problem = refused(bad.tooWide("wide.mov"), "wide.mov", 422);
+
+        assertTrue(problem.getString("detail").contains("8208x16 picture, larger than 8192 pixels a side"), problem.toString());
+    }
+
+    @Test
+    void aFormWithoutItsClosingBoundaryIsRefusedAndNothingKept() throws IOException {
+        String boundary = "cut-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.mp4\"\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] video = Files.readAllBytes(media.mp4("cut-form.mp4", 160, 120, 1));
+        byte[] body = ByteBuffer.allocate(head.length + video.length).put(head).put(video).array();
+
+        HttpResponse<String> answer = client.call("POST", "/api/videos", body, "Content-Type",
+                "multipart/form-data; boundary=" + boundary);
+
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTrue(MediamillClient.json(answer.body()).getString("detail").contains("ends before its closing boundary"),
+                answer.body());
     }
 
     @Test

@@ -61,6 +61,9 @@ class UserManagementIT {
                 "{\"username\":\"" + name + "\",\"password\":\"a-fine-password-1\",\"roles\":[\"root\"]}"));
         assertProblem(400, "Unknown field", admin.sendJson("POST", "/api/users",
                 "{\"username\":\"" + name + "\",\"password\":\"a-fine-password-1\",\"isAdmin\":true}"));
+        assertProblem(400, "not valid JSON", admin.sendJson("POST", "/api/users", "{\"username\": \"" + name));
+        assertProblem(415, "does not take text/plain", admin.call("POST", "/api/users",
+                "username=x".getBytes(java.nio.charset.StandardCharsets.UTF_8), "Content-Type", "text/plain"));
         assertProblem(400, "user name", admin.sendJson("POST", "/api/users",
                 "{\"username\":\"../etc\",\"password\":\"a-fine-password-1\"}"));
         assertEquals(201, admin.sendJson("POST", "/api/users", "{\"username\":\"" + name + "\",\"password\":\"a-fine-password-1\"}").statusCode());
