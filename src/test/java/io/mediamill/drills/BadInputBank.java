@@ -6,11 +6,13 @@ import io.mediamill.testing.MediamillClient;
 import io.mediamill.drills.DrillResult.Saw;
 import io.mediamill.testing.TestMedia;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -279,7 +281,7 @@ final class BadInputBank {
         if (created.statusCode() != 201) {
             throw new IllegalStateException("creating a tus upload answered " + created.statusCode() + ": " + created.body());
         }
-        return java.net.URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+        return URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
     }
 
     private HttpResponse<String> patch(String upload, long offset, byte[] body, String contentType) {
@@ -299,7 +301,7 @@ final class BadInputBank {
             String offset = admin.send("HEAD", upload, HttpRequest.BodyPublishers.noBody(), TUS, "1.0.0").headers()
                     .firstValue("Upload-Offset").orElse("?");
             return new Saw(refused.passed() && offset.equals("0"), refused.text() + "; offset after: " + offset);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,6 +2,8 @@ package io.mediamill.drills;
 
 import io.mediamill.testing.ServerNode;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 /**
  * What the launcher prepared for the drills: the node under drill (its home and base URL), the upload limit it
@@ -12,7 +14,7 @@ import java.nio.file.Path;
  * @param only the groups ({@code bad}, {@code fault}, {@code load}) or single drills (their keys) to run
  */
 record DrillEnvironment(boolean longRun, Path home, String baseUrl, long uploadLimitBytes, Path smallVolume, Path work,
-                        String databaseServer, java.util.Set<String> only) {
+                        String databaseServer, Set<String> only) {
 
     static DrillEnvironment fromSystemProperties() {
         String volume = System.getProperty("mediamill.drills.smallVolume", "");
@@ -22,7 +24,7 @@ record DrillEnvironment(boolean longRun, Path home, String baseUrl, long uploadL
                 volume.isBlank() ? null : Path.of(volume),
                 Path.of(System.getProperty("mediamill.it.work", "target/drills-media")).toAbsolutePath(),
                 System.getProperty("mediamill.drills.databaseServer", "jdbc:mariadb://127.0.0.1:3317/"),
-                java.util.Set.of(System.getProperty("mediamill.drills.only", "bad,fault,load").split(",")));
+                Set.of(System.getProperty("mediamill.drills.only", "bad,fault,load").split(",")));
     }
 
     ServerNode node() {
@@ -45,7 +47,7 @@ record DrillEnvironment(boolean longRun, Path home, String baseUrl, long uploadL
     }
 
     /** Whether any drill of this group was asked for. */
-    boolean wantsAnyOf(String group, java.util.List<String> keys) {
+    boolean wantsAnyOf(String group, List<String> keys) {
         return only.contains(group) || keys.stream().anyMatch(only::contains);
     }
 

@@ -1,20 +1,24 @@
 package io.mediamill.drills;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints the drills' results as a plain table: one row each, long cells cut at their column's width. */
+/**
+ * The drills' results as a table: for the console, each cell wrapped within its column's width over as many lines
+ * as it needs; for the report file, a Markdown table with one line a row.
+ */
 final class DrillTable {
 
-    private static final int[] WIDTHS = {3, 10, 30, 46, 40, 58, 4};
+    private static final int[] WIDTHS = {3, 9, 26, 40, 34, 64, 4};
     private static final String[] HEADINGS = {"#", "group", "drill", "did", "expected", "saw", "ok"};
 
     private DrillTable() {
     }
 
-    static String render(List<DrillResult> results, boolean cut) {
+    static String render(List<DrillResult> results, boolean wrapped) {
         StringBuilder table = new StringBuilder();
-        row(table, HEADINGS, cut);
+        row(table, HEADINGS, wrapped);
         StringBuilder rule = new StringBuilder("|");
         for (int width : WIDTHS) {
             rule.append("-".repeat(width + 2)).append('|');
@@ -23,7 +27,7 @@ final class DrillTable {
         int number = 1;
         for (DrillResult result : results) {
             row(table, new String[] {String.valueOf(number++), result.group(), result.drill(), result.did(),
-                result.expected(), result.saw(), result.passed() ? "ok" : "FAIL"}, cut);
+                result.expected(), result.saw(), result.passed() ? "ok" : "FAIL"}, wrapped);
         }
         long failed = results.stream().filter(result -> !result.passed()).count();
         table.append(String.format(Locale.ROOT, "%n%d drills, %d passed, %d failed%n", results.size(),
@@ -31,16 +35,37 @@ final class DrillTable {
         return table.toString();
     }
 
-    private static void row(StringBuilder table, String[] cells, boolean cut) {
-        table.append('|');
+    private static void row(StringBuilder table, String[] cells, boolean wrapped) {
+        List<List<String>> lines = new ArrayList<>();
+        int height = 1;
         for (int i = 0; i < cells.length; i++) {
             String cell = cells[i] == null ? "" : cells[i].replaceAll("\\s+", " ").replace('|', '/').strip();
-            if (cut && cell.length() > WIDTHS[i]) {
-                cell = cell.substring(0, WIDTHS[i] - 1) + "…";
-            }
-            table.append(' ').append(cut ? pad(cell, WIDTHS[i]) : cell).append(" |");
+            List<String> cellLines = wrapped ? wrap(cell, WIDTHS[i]) : List.of(cell);
+            lines.add(cellLines);
+            height = Math.max(height, cellLines.size());
         }
-        table.append('\n');
+        for (int line = 0; line < height; line++) {
+            table.append('|');
+            for (int i = 0; i < cells.length; i++) {
+                String text = line < lines.get(i).size() ? lines.get(i).get(line) : "";
+                table.append(' ').append(wrapped ? pad(text, WIDTHS[i]) : text).append(" |");
+            }
+            table.append('\n');
+        }
+    }
+
+    /** The text in lines of at most {@code width}, broken between words where it can be. */
+    private static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > width) {
+            int space = rest.lastIndexOf(' ', width);
+            int end = space > width / 2 ? space : width;
+            lines.add(rest.substring(0, end).strip());
+            rest = rest.substring(end).strip();
+        }
+        lines.add(rest);
+        return lines;
     }
 
     private static String pad(String cell, int width) {

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -254,7 +255,7 @@ final class FaultDrills {
     }
 
     private Path longVideo(String name) {
-        return media.generate(name + "-" + System.nanoTime() + ".mp4", 1280, 720, 30, true,
+        return media.generate(name + "-" + System.nanoTime() + ".mp4", 1280, 720, environment.pick(16, 30), true,
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac");
     }
 
@@ -316,7 +317,7 @@ final class FaultDrills {
     }
 
     private static String b64(String text) {
-        return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void sleep(long millis) {

@@ -5,6 +5,7 @@ import io.mediamill.testing.TestMedia;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,7 +143,7 @@ final class LoadDrills {
         HeapWatch.Peak peak = heap.stop();
         long total = 0;
         for (Path file : files) {
-            total += java.nio.file.Files.size(file);
+            total += Files.size(file);
         }
         boolean bounded = peak.usedBytes() < total / 2;
         return new DrillResult.Saw(accepted == UPLOADS && ready == UPLOADS && bounded,

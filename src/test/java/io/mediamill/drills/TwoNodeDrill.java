@@ -50,7 +50,7 @@ final class TwoNodeDrill {
             b = SyncedNodes.node(environment.node(), home("b"), "drills-b", base + 30, base + 35, Map.of("drills-a", base + 25),
                     database).start();
             results.add(DrillResult.run(GROUP, "one of two nodes killed mid-job", "SIGKILL the node (and its rsync daemon) "
-                            + "running a 30 s 720p ladder, start it again",
+                            + "running a 720p ladder, start it again",
                     "the other node finishes the video; the killed one catches up, byte-identical", this::nodeKilled));
             results.add(DrillResult.run(GROUP, "rsync to the peer interrupted", "SIGKILL the rsync runs copying a "
                             + "finished video to the peer, " + environment.pick(3, 8) + " times",
@@ -75,8 +75,8 @@ final class TwoNodeDrill {
 
     private DrillResult.Saw nodeKilled() throws Exception {
         MediamillClient onA = admin(a);
-        String id = onA.uploadVideo(media.generate("pair-kill-" + System.nanoTime() + ".mp4", 1280, 720, 30, true,
-                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"), "pair killed");
+        String id = onA.uploadVideo(media.generate("pair-kill-" + System.nanoTime() + ".mp4", 1280, 720,
+                environment.pick(16, 30), true, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"), "pair killed");
         if (!await(() -> runningNode(onA, id) != null && onA.video(id).getInt("progress") > 15, Duration.ofMinutes(3))) {
             throw new IllegalStateException("no node started the ladder of " + id);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -64,24 +65,26 @@ final class Wrk {
         String out = runner.run(new ExternalCommand(argv), Duration.ofSeconds(seconds + 60)).stdout();
         String line = out.lines().filter(text -> text.startsWith("WRK ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("wrk printed no figures: " + out));
-        Map<String, Long> figures = new java.util.HashMap<>();
+        Map<String, Long> figures = new HashMap<>();
         Matcher matcher = FIGURE.matcher(line);
         while (matcher.find()) {
             figures.put(matcher.group(1), Long.parseLong(matcher.group(2)));
         }
         long errors = figures.get("connect") + figures.get("read") + figures.get("write") + figures.get("status")
                 + figures.get("timeout");
+        String kinds = String.format("connect %d, read %d, write %d, 4xx/5xx %d, timeout %d", figures.get("connect"),
+                figures.get("read"), figures.get("write"), figures.get("status"), figures.get("timeout"));
         return new Run(figures.get("requests"), figures.get("p50") / 1000.0, figures.get("p99") / 1000.0,
-                figures.get("max") / 1000.0, errors, line.substring(4));
+                figures.get("max") / 1000.0, errors, kinds);
     }
 
     /** What one run measured: latencies in milliseconds; errors are failed connections, reads, 4xx/5xx, timeouts. */
-    record Run(long requests, double p50Millis, double p99Millis, double maxMillis, long errors, String raw) {
+    record Run(long requests, double p50Millis, double p99Millis, double maxMillis, long errors, String errorKinds) {
 
         @Override
         public String toString() {
             return String.format("%d requests, p50 %.1f ms, p99 %.1f ms, max %.0f ms, %d errors", requests, p50Millis,
-                    p99Millis, maxMillis, errors);
+                    p99Millis, maxMillis, errors) + (errors == 0 ? "" : " (" + errorKinds + ")");
         }
     }
 }

@@ -74,7 +74,7 @@ public class Transcoder {
                        Double sourceSeconds, DoubleConsumer processedSeconds) {
         runner.runWithProgress(commands.ladder(source, plan, watermark, outputDir).ownedBy(videoId),
                 new RunLimits(config.transcodeTimeout(sourceSeconds), config.stallTimeout()), processedSeconds);
-        LadderOutput.verify(outputDir, plan.rungs().size() + (plan.audio() ? 1 : 0), sourceSeconds);
+        LadderOutput.verify(outputDir, plan.rungs().size() + (plan.audio() ? 1 : 0));
     }
 
     public void download(String videoId, Path videoPlaylist, Path audioPlaylist, Path output, Double sourceSeconds) {
