@@ -44,6 +44,7 @@ final class Wrk {
     private final Path script;
     private final CommonsExecProcessRunner runner = new CommonsExecProcessRunner();
 
+    /** {@code authorization} is sent with every request; null sends none. */
     Wrk(String baseUrl, String authorization, Path work) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
@@ -59,8 +60,11 @@ final class Wrk {
     /** One run: two threads, {@code connections} connections, {@code seconds} long, 5 s timeout a request. */
     Run run(int connections, int seconds, List<String> paths) {
         List<String> argv = new ArrayList<>(List.of("wrk", "--threads", "2", "--connections", String.valueOf(connections),
-                "--duration", seconds + "s", "--timeout", "5s", "--script", script.toString(),
-                "--header", "Authorization: " + authorization, baseUrl, "--"));
+                "--duration", seconds + "s", "--timeout", "5s", "--script", script.toString()));
+        if (authorization != null) {
+            argv.addAll(List.of("--header", "Authorization: " + authorization));
+        }
+        argv.addAll(List.of(baseUrl, "--"));
         argv.addAll(paths);
         String out = runner.run(new ExternalCommand(argv), Duration.ofSeconds(seconds + 60)).stdout();
         String line = out.lines().filter(text -> text.startsWith("WRK ")).findFirst()

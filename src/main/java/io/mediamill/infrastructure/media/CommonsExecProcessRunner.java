@@ -98,6 +98,9 @@ public class CommonsExecProcessRunner implements ProcessRunner {
 
     private TailOutputStream execute(ExternalCommand command, Duration timeout, OutputStream stdout, StallWatch stall) {
         List<String> argv = parentDeath.wrap(command.argv());
+        if (command.background()) {
+            argv = LowerPriority.wrap(argv);
+        }
         CommandLine commandLine = new CommandLine(argv.get(0));
         argv.subList(1, argv.size()).forEach(arg -> commandLine.addArgument(arg, false));
         TailOutputStream stderr = new TailOutputStream(STDERR_TAIL);
@@ -107,7 +110,7 @@ public class CommonsExecProcessRunner implements ProcessRunner {
         executor.setProcessDestroyer(new Tracking(command.program()));
         executor.setExitValues(null);
 
-        LOG.info(command::toString); // what was asked for, without the setpriv in front
+        LOG.info(command::toString); // what was asked for, without the setpriv and nice in front
         running.put(watchdog, command);
         ScheduledFuture<?> stallCheck = stall == null ? null
                 : stallChecks.scheduleWithFixedDelay(() -> stall.check(watchdog), 1, 1, TimeUnit.SECONDS);

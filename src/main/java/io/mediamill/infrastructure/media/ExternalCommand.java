@@ -7,9 +7,11 @@ import java.util.stream.Collectors;
 /**
  * An external program with its exact arguments, as built by the command builders and run by a
  * {@link ProcessRunner}; {@code owner} (may be null) names what the run works for, so it can be stopped for it;
- * {@code hidden} lists secrets in the arguments (a camera's password) that the log line shows as {@code ***}.
+ * {@code hidden} lists secrets in the arguments (a camera's password) that the log line shows as {@code ***};
+ * {@code background} work (transcodes, pictures, slideshows) runs at a lower CPU priority than the server, so that
+ * requests are answered first while it runs.
  */
-public record ExternalCommand(List<String> argv, String owner, List<String> hidden) {
+public record ExternalCommand(List<String> argv, String owner, List<String> hidden, boolean background) {
 
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=+,@%-]+");
 
@@ -19,6 +21,10 @@ public record ExternalCommand(List<String> argv, String owner, List<String> hidd
         }
         argv = List.copyOf(argv);
         hidden = hidden == null ? List.of() : List.copyOf(hidden);
+    }
+
+    public ExternalCommand(List<String> argv, String owner, List<String> hidden) {
+        this(argv, owner, hidden, false);
     }
 
     public ExternalCommand(List<String> argv, String owner) {
@@ -31,7 +37,12 @@ public record ExternalCommand(List<String> argv, String owner, List<String> hidd
 
     /** The same command, run on behalf of {@code newOwner}. */
     public ExternalCommand ownedBy(String newOwner) {
-        return new ExternalCommand(argv, newOwner, hidden);
+        return new ExternalCommand(argv, newOwner, hidden, background);
+    }
+
+    /** The same command as background work: it yields the CPU to the server (see {@link #background}). */
+    public ExternalCommand inBackground() {
+        return new ExternalCommand(argv, owner, hidden, true);
     }
 
     public String program() {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The top-level boxes of an ISO base media file (MP4, MOV, M4A, 3GP), walked by their sizes alone. A file cut
@@ -15,6 +16,9 @@ import java.util.Optional;
  * only when a step reaches the missing part; its last box declaring more bytes than the file holds says so at once.
  */
 public final class IsoBoxes {
+
+    /** What an ISO file starts with: {@code ftyp}, or in old QuickTime files one of the others. */
+    private static final Set<String> FIRST_BOXES = Set.of("ftyp", "moov", "mdat", "wide", "free", "skip", "pnot");
 
     private IsoBoxes() {
     }
@@ -42,7 +46,7 @@ public final class IsoBoxes {
                 } else if (size == 0) {
                     return Optional.empty(); // the last box, running to the end of the file, whatever it is
                 }
-                if (size < 8) {
+                if (size < 8 || position == 0 && !FIRST_BOXES.contains(type)) {
                     return Optional.empty(); // not boxes after all: ffprobe's verdict stands
                 }
                 if (size > length - position) {

@@ -37,13 +37,14 @@ public class SlideshowRenderer {
                       Path titleText, Path output, DoubleConsumer renderedSeconds) {
         double seconds = (double) batch.frames() / SlideshowTimeline.FPS;
         runner.runWithProgress(commands.batch(plan, batch, fileOf, titleText, config.slideshow().titleFont(), output)
-                .ownedBy(videoId), new RunLimits(config.transcodeTimeout(seconds), config.stallTimeout()), renderedSeconds);
+                        .ownedBy(videoId).inBackground(),
+                new RunLimits(config.transcodeTimeout(seconds), config.stallTimeout()), renderedSeconds);
     }
 
     /** Joins the rendered batches and adds the music (null: silence). */
     public void assemble(String videoId, Path batchList, SlideshowPlan plan, Path music, Path output) {
         double seconds = plan.timeline().totalSeconds();
-        runner.run(commands.assemble(batchList, plan, seconds, music, output).ownedBy(videoId),
+        runner.run(commands.assemble(batchList, plan, seconds, music, output).ownedBy(videoId).inBackground(),
                 config.transcodeTimeout(seconds));
     }
 }

@@ -34,18 +34,18 @@ public class Transcoder {
 
     /** One frame; when the fast seek yields no picture (past the last keyframe), once more with an exact one. */
     public void snapshot(String videoId, MediaInput source, double seconds, int height, Path output) {
-        runner.run(commands.snapshot(source, seconds, height, output, false).ownedBy(videoId), config.probeTimeout());
+        runner.run(commands.snapshot(source, seconds, height, output, false).ownedBy(videoId).inBackground(), config.probeTimeout());
         if (isEmpty(output)) {
-            runner.run(commands.snapshot(source, seconds, height, output, true).ownedBy(videoId),
+            runner.run(commands.snapshot(source, seconds, height, output, true).ownedBy(videoId).inBackground(),
                     config.transcodeTimeout(seconds));
         }
     }
 
     /** The poster; when the fast seek yields no picture, once more with an exact one. */
     public void poster(String videoId, MediaInput source, double seconds, int height, Path output) {
-        runner.run(commands.poster(source, seconds, height, output, false).ownedBy(videoId), config.probeTimeout());
+        runner.run(commands.poster(source, seconds, height, output, false).ownedBy(videoId).inBackground(), config.probeTimeout());
         if (isEmpty(output)) {
-            runner.run(commands.poster(source, seconds, height, output, true).ownedBy(videoId),
+            runner.run(commands.poster(source, seconds, height, output, true).ownedBy(videoId).inBackground(),
                     config.transcodeTimeout(seconds));
         }
     }
@@ -59,26 +59,26 @@ public class Transcoder {
     }
 
     public void waveformPoster(String videoId, MediaInput source, int width, int height, Path output) {
-        runner.run(commands.waveformPoster(source, width, height, output).ownedBy(videoId),
+        runner.run(commands.waveformPoster(source, width, height, output).ownedBy(videoId).inBackground(),
                 config.transcodeTimeout(null));
     }
 
     public void storyboard(String videoId, MediaInput source, double interval, int tileWidth, int tileHeight, int columns,
                            int rows, Path output, Double sourceSeconds) {
-        runner.run(commands.storyboard(source, interval, tileWidth, tileHeight, columns, rows, output).ownedBy(videoId),
+        runner.run(commands.storyboard(source, interval, tileWidth, tileHeight, columns, rows, output).ownedBy(videoId).inBackground(),
                 config.transcodeTimeout(sourceSeconds));
     }
 
     /** Encodes the whole ladder in one run; {@code processedSeconds} hears how far into the source it got. */
     public void ladder(String videoId, MediaInput source, LadderPlan plan, WatermarkOverlay watermark, Path outputDir,
                        Double sourceSeconds, DoubleConsumer processedSeconds) {
-        runner.runWithProgress(commands.ladder(source, plan, watermark, outputDir).ownedBy(videoId),
+        runner.runWithProgress(commands.ladder(source, plan, watermark, outputDir).ownedBy(videoId).inBackground(),
                 new RunLimits(config.transcodeTimeout(sourceSeconds), config.stallTimeout()), processedSeconds);
         LadderOutput.verify(outputDir, plan.rungs().size() + (plan.audio() ? 1 : 0));
     }
 
     public void download(String videoId, Path videoPlaylist, Path audioPlaylist, Path output, Double sourceSeconds) {
-        runner.run(commands.download(videoPlaylist, audioPlaylist, output).ownedBy(videoId),
+        runner.run(commands.download(videoPlaylist, audioPlaylist, output).ownedBy(videoId).inBackground(),
                 config.transcodeTimeout(sourceSeconds));
     }
 

@@ -27,6 +27,17 @@ class CommonsExecProcessRunnerTest {
     }
 
     @Test
+    void backgroundWorkRunsTenStepsNicerThanTheServerUnderTheSamePid() {
+        // Field 19 of /proc/<pid>/stat is the niceness; $$ is the shell nice and setpriv exec'd into.
+        String niceness = "cut -d' ' -f19 /proc/$$/stat";
+        int server = Integer.parseInt(runner.run(sh(niceness), Duration.ofSeconds(10)).stdout().strip());
+
+        int background = Integer.parseInt(runner.run(sh(niceness).inBackground(), Duration.ofSeconds(10)).stdout().strip());
+
+        assertEquals(Math.min(19, server + LowerPriority.NICENESS), background);
+    }
+
+    @Test
     void failureCarriesExitValueAndStderrTail() {
         ExternalProcessException failure = assertThrows(ExternalProcessException.class,
                 () -> runner.run(sh("echo noise >&2; echo 'Invalid data found' >&2; exit 3"), Duration.ofSeconds(10)));

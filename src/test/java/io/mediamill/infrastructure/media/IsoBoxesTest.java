@@ -58,6 +58,14 @@ class IsoBoxesTest {
     }
 
     @Test
+    void aFileThatDoesNotStartAsAnIsoFileIsLeftToFfprobe() throws IOException {
+        Path text = media.file("iso-text.bin");
+        Files.writeString(text, "some bytes that are no box at all, 39 b");
+
+        assertEquals(Optional.empty(), IsoBoxes.cutShort(text));
+    }
+
+    @Test
     void aLastBoxOfSizeZeroRunsToTheEnd() throws IOException {
         Path open = media.file("iso-open.bin");
         Files.write(open, ByteBuffer.allocate(40).putInt(0).put("mdat".getBytes()).array());
