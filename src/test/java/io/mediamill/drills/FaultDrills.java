@@ -1,5 +1,6 @@
 package io.mediamill.drills;
 
+import io.mediamill.testing.Await;
 import io.mediamill.testing.MediamillClient;
 import io.mediamill.testing.ServerNode;
 import io.mediamill.testing.TestDatabase;
@@ -215,7 +216,7 @@ final class FaultDrills {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("HEAD " + upload + " answered " + head.statusCode() + ": " + head.body());
             }
-            sleep(250);
+            Await.pause(250);
         }
     }
 
@@ -226,7 +227,7 @@ final class FaultDrills {
     private long settledOffset(String upload) {
         long before = awaitOffset(upload);
         while (true) {
-            sleep(500);
+            Await.pause(500);
             long now = awaitOffset(upload);
             if (now == before) {
                 return now;
@@ -246,7 +247,7 @@ final class FaultDrills {
             if (!ids.isEmpty() || Instant.now().isAfter(deadline)) {
                 return ids;
             }
-            sleep(250);
+            Await.pause(250);
         }
     }
 
@@ -270,7 +271,7 @@ final class FaultDrills {
             if (Set.of("READY", "FAILED").contains(video.getString("status"))) {
                 throw new IllegalStateException("video " + id + " finished before the fault: " + video);
             }
-            sleep(200);
+            Await.pause(200);
         }
         throw new IllegalStateException("the ladder of video " + id + " did not start");
     }
@@ -281,7 +282,7 @@ final class FaultDrills {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("ffmpeg of video " + id + " outlived its server");
             }
-            sleep(200);
+            Await.pause(200);
         }
     }
 
@@ -320,12 +321,4 @@ final class FaultDrills {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.mediamill.drills;
 
+import io.mediamill.testing.Await;
 import io.mediamill.testing.MediamillClient;
 import io.mediamill.testing.ServerNode;
 import io.mediamill.testing.SyncedNodes;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -77,7 +76,8 @@ final class TwoNodeDrill {
         MediamillClient onA = admin(a);
         String id = onA.uploadVideo(media.generate("pair-kill-" + System.nanoTime() + ".mp4", 1280, 720,
                 environment.pick(16, 30), true, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"), "pair killed");
-        if (!await(() -> runningNode(onA, id) != null && onA.video(id).getInt("progress") > 15, Duration.ofMinutes(3))) {
+        if (!Await.until(() -> runningNode(onA, id) != null && onA.video(id).getInt("progress") > 15,
+                Duration.ofMinutes(3))) {
             throw new IllegalStateException("no node started the ladder of " + id);
         }
         boolean onNodeA = "drills-a".equals(runningNode(onA, id));
@@ -92,7 +92,7 @@ final class TwoNodeDrill {
         } else {
             b = restarted;
         }
-        boolean caughtUp = await(() -> sameFolders(id), Duration.ofMinutes(2));
+        boolean caughtUp = Await.until(() -> sameFolders(id), Duration.ofMinutes(2));
         return new DrillResult.Saw(video.getString("status").equals("READY") && caughtUp
                 && attempts.get(attempts.size() - 1).contains(survivor.nodeName()),
                 "killed " + killed.nodeName() + "; " + video.getString("status") + " on " + survivor.nodeName()
@@ -120,10 +120,10 @@ final class TwoNodeDrill {
         killer.setDaemon(true);
         killer.start();
         JsonObject video = onA.awaitStatus(id, Set.of("READY", "FAILED"), LONG);
-        await(() -> kills.get() >= wanted, Duration.ofMinutes(1));
+        Await.until(() -> kills.get() >= wanted, Duration.ofMinutes(1));
         stop.set(true);
         killer.join();
-        boolean same = await(() -> sameFolders(id), Duration.ofMinutes(2));
+        boolean same = Await.until(() -> sameFolders(id), Duration.ofMinutes(2));
         List<Path> hidden = hiddenLeftovers(a, id);
         hidden.addAll(hiddenLeftovers(b, id));
         return new DrillResult.Saw(video.getString("status").equals("READY") && kills.get() > 0 && same && hidden.isEmpty(),
@@ -227,21 +227,5 @@ final class TwoNodeDrill {
             throw new IllegalStateException(e);
         }
         return hidden;
-    }
-
-    private static boolean await(BooleanSupplier condition, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return condition.getAsBoolean();
     }
 }

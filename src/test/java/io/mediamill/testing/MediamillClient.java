@@ -290,7 +290,7 @@ public final class MediamillClient {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("video " + id + " did not reach " + statuses + " within " + timeout + ": " + video);
             }
-            sleep(250);
+            Await.pause(250);
             video = video(id);
         }
         return video;
@@ -363,12 +363,4 @@ public final class MediamillClient {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
